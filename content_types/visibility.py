@@ -1,0 +1,25 @@
+"""Who may see what: the one place that decides which pages are public.
+
+Every public surface (the API, related-page links, feeds) starts from
+``public_pages``; nothing else filters on ``live`` or view restrictions.
+"""
+
+from django.utils import timezone
+from wagtail.models import Page
+
+
+def public_pages(request, model=Page):
+    """Live pages an anonymous reader of ``request``'s site may see.
+
+    Wagtail's own rule (live, no view restriction the request fails, inside the
+    site or one of its translations), plus: a page past its ``expire_at`` is
+    hidden at once, even when the scheduled-publishing job has not run yet.
+    """
+    # Imported here: the module loads the page model, and page models import this one.
+    from wagtail.api.querysets import get_public_pages_queryset
+
+    return get_public_pages_queryset(request, model).exclude(expire_at__lte=timezone.now())
+
+
+def is_public(request, page):
+    return public_pages(request).filter(pk=page.pk).exists()

@@ -1,0 +1,14 @@
+"""The public content API (Wagtail API v2) of the reference site."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from content_types.api.views import (
+    ContentDocumentsAPIViewSet,
+    ContentImagesAPIViewSet,
+    ContentPagesAPIViewSet,
+)
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", ContentPagesAPIViewSet)
+api_router.register_endpoint("images", ContentImagesAPIViewSet)
+api_router.register_endpoint("documents", ContentDocumentsAPIViewSet)
