@@ -13,6 +13,14 @@ from wagtail.models import Orderable
 from .snippets.models import OrganisationKind
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known; sites show only the known part."""
+
+    DAY = "day", _("Exact date")
+    MONTH = "month", _("Month only")
+    YEAR = "year", _("Year only")
+
+
 class PersonRelation(Orderable):
     person = models.ForeignKey(
         "content_types.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"

@@ -18,7 +18,10 @@ def public_pages(request, model=Page):
     # Imported here: the module loads the page model, and page models import this one.
     from wagtail.api.querysets import get_public_pages_queryset
 
-    return get_public_pages_queryset(request, model).exclude(expire_at__lte=timezone.now())
+    expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
+    # Excluded by primary key, which every search backend indexes: the result can
+    # still be searched, which a filter on the unindexed expire_at prevents.
+    return get_public_pages_queryset(request, model).exclude(pk__in=expired)
 
 
 def is_public(request, page):

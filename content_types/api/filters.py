@@ -6,8 +6,8 @@ backends check every value against the field first and answer 400 instead.
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from django.db import connection, models
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 
 
@@ -42,11 +42,22 @@ def validate_filter_value(field, name, value):
     if isinstance(target, (models.BooleanField,)):
         return value
     try:
-        return target.to_python(value)
+        python_value = target.to_python(value)
+        if isinstance(target, models.IntegerField):
+            # The range the database column holds: a larger id fails inside the database.
+            target.run_validators(python_value)
+        # Converting for the database fails for a datetime that leaves the range
+        # of years once moved to UTC (e.g. year 1 with a positive offset).
+        target.get_db_prep_value(python_value, connection, prepared=False)
     except ValidationError as error:
         raise BadRequestError(
             f"field filter error. '{value}' is not a valid value for {name} ({describe_errors(error)})"
         ) from error
+    except (OverflowError, ValueError) as error:
+        raise BadRequestError(
+            f"field filter error. '{value}' is not a valid value for {name} (out of range)"
+        ) from error
+    return python_value
 
 
 class ValidatedFieldsFilter(FieldsFilter):
@@ -77,4 +88,18 @@ class ValidatedOrderingFilter(OrderingFilter):
                 field = model_field(queryset.model, name.lstrip("-"))
                 if field is not None and (is_reverse_relation(field) or field.many_to_many):
                     raise BadRequestError(f"cannot order by '{name}' (not a single value)")
+        return super().filter_queryset(request, queryset, view)
+
+
+class ValidatedSearchFilter(SearchFilter):
+    """Full-text search (Eg: ?search=library) with the operator checked first.
+
+    Stock Wagtail hands ``search_operator`` to the search backend, which raises
+    ValueError (a server error) for anything but "and" or "or".
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET and "search_operator" in request.GET:
+            if request.GET["search_operator"].lower() not in ("and", "or"):
+                raise BadRequestError("search_operator must be 'and' or 'or'")
         return super().filter_queryset(request, queryset, view)

@@ -222,6 +222,7 @@ class UpdateSerializer(serializers.Serializer):
 
 class MeetingSerializer(serializers.Serializer):
     date = serializers.DateField(read_only=True)
+    date_precision = serializers.CharField(read_only=True)
     title = serializers.CharField(read_only=True)
     location = serializers.CharField(read_only=True)
     description = serializers.CharField(read_only=True)

@@ -5,7 +5,6 @@ from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
     LocaleFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.utils import BadRequestError
@@ -14,10 +13,34 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from ..visibility import public_pages
-from .filters import ValidatedFieldsFilter, ValidatedOrderingFilter
+from .filters import (
+    ValidatedFieldsFilter,
+    ValidatedOrderingFilter,
+    ValidatedSearchFilter,
+    validate_filter_value,
+)
+from .pagination import ContentPagination
 
 
-class ContentPagesAPIViewSet(PagesAPIViewSet):
+class ValidatedQueryMixin:
+    """Checks the query string of every request, listing, detail and find alike."""
+
+    pagination_class = ContentPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                # Some databases reject a null character in any string they are given.
+                raise BadRequestError("null characters are not allowed in query parameters")
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            validate_filter_value(queryset.model._meta.pk, "id", request.GET["id"])
+        return super().find_object(queryset, request)
+
+
+class ContentPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
     """The pages endpoint: public pages only, every filter value validated."""
 
     filter_backends = [
@@ -28,7 +51,7 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
         ValidatedOrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        SearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
+        ValidatedSearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
     ]
 
     def get_base_queryset(self):
@@ -38,9 +61,9 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(str(error)) from error
 
 
-class ContentImagesAPIViewSet(ImagesAPIViewSet):
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, SearchFilter]
+class ContentImagesAPIViewSet(ValidatedQueryMixin, ImagesAPIViewSet):
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
-class ContentDocumentsAPIViewSet(DocumentsAPIViewSet):
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, SearchFilter]
+class ContentDocumentsAPIViewSet(ValidatedQueryMixin, DocumentsAPIViewSet):
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

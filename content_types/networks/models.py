@@ -25,7 +25,7 @@ from ..api.serializers import (
     ParticipantGroupSerializer,
     PersonRelationSerializer,
 )
-from ..relations import OrganisationRelation, ParticipantGroup, PersonRelation
+from ..relations import DatePrecision, OrganisationRelation, ParticipantGroup, PersonRelation
 
 
 class NetworkIndexPage(Page):
@@ -76,12 +76,19 @@ class NetworkMeeting(Orderable):
         "content_types.NetworkPage", related_name="meetings", on_delete=models.CASCADE
     )
     date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("precision of the date"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
     title = models.CharField(_("title"), max_length=255)
     location = models.CharField(_("place"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("title"), FieldPanel("location")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("location")]),
         FieldPanel("description"),
     ]
 
@@ -115,7 +122,7 @@ class NetworkPage(Page):
     meeting_structure = models.TextField(
         _("how the network meets"), blank=True, help_text=_("e.g. Four meetings a year, online.")
     )
-    started = models.DateField(_("started"), null=True, blank=True)
+    started_year = models.PositiveSmallIntegerField(_("started (year)"), null=True, blank=True)
     related_projects = ParentalManyToManyField(
         "content_types.ProjectPage",
         verbose_name=_("related projects"),
@@ -132,7 +139,7 @@ class NetworkPage(Page):
     ]
     facts_panels = [
         FieldPanel("organiser"),
-        FieldPanel("started"),
+        FieldPanel("started_year"),
         InlinePanel("contacts", heading=_("Contact persons"), label=_("contact")),
         InlinePanel("members", heading=_("Member organisations"), label=_("member")),
         InlinePanel("member_groups", heading=_("Members by kind"), label=_("member group")),
@@ -159,7 +166,7 @@ class NetworkPage(Page):
         APIField("description"),
         APIField("target_group"),
         APIField("meeting_structure"),
-        APIField("started"),
+        APIField("started_year"),
         APIField("organiser", serializer=OrganisationSerializer(read_only=True)),
         APIField("focus_areas", serializer=FocusAreaSerializer(many=True, read_only=True)),
         APIField("contacts", serializer=PersonRelationSerializer(many=True, read_only=True)),

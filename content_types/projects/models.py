@@ -31,7 +31,7 @@ from ..api.serializers import (
     RegionSerializer,
     UpdateSerializer,
 )
-from ..relations import DocumentLink, OrganisationRelation, ParticipantGroup, PersonRelation
+from ..relations import DatePrecision, DocumentLink, OrganisationRelation, ParticipantGroup, PersonRelation
 
 
 class ProjectStatus(models.TextChoices):
@@ -169,6 +169,13 @@ class ProjectPage(Page):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("planned end date"), null=True, blank=True)
+    dates_precision = models.CharField(
+        _("precision of the dates"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("When only the year or month is known, sites show only that."),
+    )
     extended_until = models.DateField(
         _("extended until"),
         null=True,
@@ -220,6 +227,7 @@ class ProjectPage(Page):
             [
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("dates_precision"),
                 FieldPanel("extended_until"),
                 FieldPanel("extension_note"),
             ],
@@ -261,6 +269,7 @@ class ProjectPage(Page):
         APIField("status"),
         APIField("start_date"),
         APIField("end_date"),
+        APIField("dates_precision"),
         APIField("extended_until"),
         APIField("extension_note"),
         APIField("project_owner", serializer=OrganisationSerializer(read_only=True)),

@@ -1,0 +1,140 @@
+"""Idempotent building blocks for demo content.
+
+Everything is looked up before it is created: a snippet by its name in its
+locale, a page by its slug under its parent. What exists is left exactly as it
+is, so running the loader again changes nothing and duplicates nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+
+def local_datetime(zone_name, value):
+    """``"2009-10-20 10:00"`` in ``zone_name`` as an aware datetime."""
+    return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(zone_name))
+
+
+@dataclass
+class DemoReport:
+    created: list = field(default_factory=list)
+    existing: int = 0
+
+    def add(self, kind, label):
+        self.created.append(f"{kind}: {label}")
+
+
+class DemoBuilder:
+    def __init__(self):
+        self.report = DemoReport()
+
+    # Locales and site ----------------------------------------------------
+
+    def locale(self, language_code):
+        locale, created = Locale.objects.get_or_create(language_code=language_code)
+        if created:
+            self.report.add("locale", language_code)
+        return locale
+
+    def home_page(self, model, locale, **fields):
+        """The home page of the default site, replacing Wagtail's empty welcome page."""
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, model):
+            self.report.existing += 1
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        welcome = root.get_children().filter(slug=fields.get("slug", "home")).first()
+        if welcome is not None:
+            if type(welcome.specific) is not Page or welcome.get_children().exists():
+                raise RuntimeError(
+                    f"A page with slug '{welcome.slug}' already sits at the root; "
+                    "move it before loading the demo content."
+                )
+            # Wagtail's placeholder stays the site root until the new home replaces it.
+            welcome.slug = f"{welcome.slug}-placeholder-{welcome.pk}"
+            welcome.save(update_fields=["slug"], clean=False)
+        home = model(locale=locale, **fields)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        else:
+            site.root_page = home
+            site.save()
+        if welcome is not None:
+            welcome.delete()
+        self.report.add("page", home.title)
+        return home
+
+    # Snippets ------------------------------------------------------------
+
+    def snippet(self, model, locale, name, **fields):
+        existing = model.objects.filter(locale=locale, name=name).first()
+        if existing is not None:
+            self.report.existing += 1
+            return existing
+        instance = model(locale=locale, name=name, **fields)
+        instance.full_clean()
+        instance.save()
+        self.report.add(model._meta.verbose_name, name)
+        return instance
+
+    # Pages ---------------------------------------------------------------
+
+    def page(self, parent, model, slug, *, relations=None, **fields):
+        """A published page of ``model`` under ``parent``.
+
+        ``relations`` maps a child relation or parental many-to-many name to
+        its rows: model instances, or plain snippets for many-to-many fields.
+        """
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            self.report.existing += 1
+            return existing.specific
+        page = model(slug=slug, locale=parent.locale, **fields)
+        for name, rows in (relations or {}).items():
+            setattr(page, name, rows)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.add(model._meta.verbose_name, page.title)
+        return page
+
+    # Translations --------------------------------------------------------
+
+    def translation(self, source, locale, strings):
+        """Translate ``source`` into ``locale`` the way a translator would.
+
+        wagtail-localize extracts the source's segments into a PO file;
+        ``strings`` maps each source text to its translation; importing the file
+        and saving the target publishes the translated page.
+        """
+        existing = source.get_translation_or_none(locale)
+        if existing is not None:
+            self.report.existing += 1
+            return existing
+        source_record, _created = TranslationSource.get_or_create_from_instance(source)
+        translation, _created = Translation.objects.get_or_create(
+            source=source_record, target_locale=locale
+        )
+        po = translation.export_po()
+        for entry in po:
+            if entry.msgid in strings:
+                entry.msgstr = strings[entry.msgid]
+        translation.import_po(po)
+        # wagtail-localize defers publishing to the end of the transaction, from a
+        # copy of the page taken now; children added meanwhile would be miscounted.
+        # Save a draft and publish it at once instead.
+        translation.save_target(publish=False)
+        target = source.get_translation(locale).specific
+        target.get_latest_revision().publish()
+        self.report.add(f"translation ({locale.language_code})", target.title)
+        return target
+
+
+def rows(model, *items):
+    """Inline rows for ``DemoBuilder.page``: ``rows(ProjectGoal, {"text": ...}, ...)``."""
+    return [model(**item) if isinstance(item, dict) else item for item in items]
+
