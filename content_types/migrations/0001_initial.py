@@ -216,7 +216,7 @@ class Migration(migrations.Migration):
                 ('country', models.CharField(choices=[('SE', 'Sweden'), ('NO', 'Norway'), ('DK', 'Denmark'), ('FI', 'Finland'), ('IS', 'Iceland')], default='SE', max_length=2, verbose_name='country')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('parent', models.ForeignKey(blank=True, help_text='The organisation this one is a unit of, e.g. the university of a department.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='units', to='content_types.organisation', verbose_name='part of')),
+                ('parent', models.ForeignKey(blank=True, help_text='The organisation this one is part of, e.g. the university a department belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='units', to='content_types.organisation', verbose_name='part of')),
             ],
             options={
                 'verbose_name': 'organisation',

@@ -108,7 +108,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="units",
-        help_text=_("The organisation this one is a unit of, e.g. the university of a department."),
+        help_text=_("The organisation this one is part of, e.g. the university a department belongs to."),
     )
 
     panels = [
@@ -138,9 +138,11 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     def clean(self):
         super().clean()
         ancestor = self.parent
-        while ancestor is not None:
+        seen = set()
+        while ancestor is not None and ancestor.pk not in seen:
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+            seen.add(ancestor.pk)  # stops at a cycle higher up instead of looping for ever
             ancestor = ancestor.parent
 
 

@@ -139,3 +139,10 @@ WAGTAILAPI_BASE_URL = env("API_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The administrator account `make run` creates (manage.py ensure_admin).
+SAMVERKAN_ADMIN = {
+    "USERNAME": env("ADMIN_USERNAME", default="admin"),
+    "PASSWORD": env("ADMIN_PASSWORD", default=""),
+    "EMAIL": env("ADMIN_EMAIL", default="admin@example.org"),
+}
