@@ -1,0 +1,240 @@
+"""Malformed query strings answer 400 with a JSON message, never a server error."""
+
+import pytest
+from django.urls import reverse
+
+from ..utils import page_detail_url, pages_url
+
+CONFERENCE = "content_types.ConferencePage"
+PROJECT = "content_types.ProjectPage"
+NETWORK = "content_types.NetworkPage"
+ITEM = "content_types.ProgrammeItemPage"
+HUGE = "99999999999999999999"  # more than any database integer holds
+
+BAD_PAGE_QUERIES = {
+    # Dates and times
+    "conference-start-not-a-date": {"type": CONFERENCE, "start": "not-a-date"},
+    "conference-end-impossible-date": {"type": CONFERENCE, "end": "2025-02-30T10:00"},
+    "conference-start-hour-25": {"type": CONFERENCE, "start": "2025-06-10T25:00"},
+    "conference-start-before-year-1-in-utc": {"type": CONFERENCE, "start": "0001-01-01T00:00:00+05:00"},
+    "conference-start-after-year-9999-in-utc": {"type": CONFERENCE, "start": "9999-12-31T23:59:59-05:00"},
+    "conference-deadline-word": {"type": CONFERENCE, "registration_deadline": "imorgon"},
+    "project-start-date-month-13": {"type": PROJECT, "start_date": "2020-13-45"},
+    "project-end-date-feb-29": {"type": PROJECT, "end_date": "2021-02-29"},
+    "network-started-word": {"type": NETWORK, "started": "igår"},
+    "item-start-time-only": {"type": ITEM, "start": "10:00"},
+    "first-published-month-13": {"first_published_at": "2020-13-01"},
+    # Choices
+    "conference-kind": {"type": CONFERENCE, "kind": "bogus"},
+    "conference-status": {"type": CONFERENCE, "status": "over"},
+    "conference-timezone": {"type": CONFERENCE, "timezone": "Mars/Olympus"},
+    "project-status": {"type": PROJECT, "status": "nonsense"},
+    "item-kind": {"type": ITEM, "kind": "keynote"},
+    # Numbers, booleans and ids of related objects
+    "conference-venue-word": {"type": CONFERENCE, "venue": "abc"},
+    "conference-venue-huge": {"type": CONFERENCE, "venue": HUGE},
+    "conference-contact-fraction": {"type": CONFERENCE, "contact": "1.5"},
+    "conference-price-word": {"type": CONFERENCE, "price": "gratis"},
+    "conference-price-nan": {"type": CONFERENCE, "price": "NaN"},
+    "conference-is-free-maybe": {"type": CONFERENCE, "is_free": "kanske"},
+    "project-regions-word": {"type": PROJECT, "regions": "abc"},
+    "project-regions-list": {"type": PROJECT, "regions": "1,2"},
+    "project-regions-huge": {"type": PROJECT, "regions": HUGE},
+    "project-focus-areas-word": {"type": PROJECT, "focus_areas": "x"},
+    "project-successor-word": {"type": PROJECT, "successor": "abc"},
+    "project-owner-fraction": {"type": PROJECT, "project_owner": "1.5"},
+    "project-libraries-word": {"type": PROJECT, "participating_libraries": "many"},
+    "project-libraries-negative": {"type": PROJECT, "participating_libraries": "-1"},
+    "project-libraries-huge": {"type": PROJECT, "participating_libraries": HUGE},
+    "network-related-projects-word": {"type": NETWORK, "related_projects": "abc"},
+    "network-organiser-word": {"type": NETWORK, "organiser": "abc"},
+    "id-word": {"id": "abc"},
+    "id-huge": {"id": HUGE},
+    # Filtering by relations with many values per page
+    "conference-organisers": {"type": CONFERENCE, "organisers": "1"},
+    "project-funders": {"type": PROJECT, "funders": "1"},
+    "project-predecessors": {"type": PROJECT, "predecessors": "1"},
+    "project-related-networks": {"type": PROJECT, "related_networks": "1"},
+    "project-conferences": {"type": PROJECT, "conferences": "1"},
+    "item-speakers": {"type": ITEM, "speakers": "1"},
+    # Ordering
+    "order-project-funders": {"type": PROJECT, "order": "funders"},
+    "order-project-funders-descending": {"type": PROJECT, "order": "-funders"},
+    "order-project-regions": {"type": PROJECT, "order": "regions"},
+    "order-project-focus-areas": {"type": PROJECT, "order": "focus_areas"},
+    "order-project-predecessors": {"type": PROJECT, "order": "predecessors"},
+    "order-project-related-networks": {"type": PROJECT, "order": "related_networks"},
+    "order-project-conferences": {"type": PROJECT, "order": "conferences"},
+    "order-network-related-projects": {"type": NETWORK, "order": "related_projects"},
+    "order-network-meetings": {"type": NETWORK, "order": "meetings"},
+    "order-conference-documents": {"type": CONFERENCE, "order": "-documents"},
+    "order-conference-programme": {"type": CONFERENCE, "order": "programme"},
+    "order-item-speakers": {"type": ITEM, "order": "speakers"},
+    "order-item-day": {"type": ITEM, "order": "day"},
+    "order-second-field-unknown": {"type": CONFERENCE, "order": "start,nope"},
+    "order-empty-fields": {"order": ","},
+    "order-random-with-offset": {"order": "random", "offset": "1"},
+    "order-unindexed-while-searching": {"type": CONFERENCE, "search": "x", "order": "tagline"},
+    # Types
+    "type-unknown-model": {"type": "content_types.Nope"},
+    "type-no-app": {"type": "nonsense"},
+    "type-not-a-page": {"type": "content_types.Person"},
+    "type-field-of-another-type": {"type": f"{PROJECT},{NETWORK}", "status": "ongoing"},
+    # Tree filters
+    "child-of-word": {"child_of": "abc"},
+    "child-of-negative": {"child_of": "-1"},
+    "child-of-missing-page": {"child_of": "999999"},
+    "child-of-huge": {"child_of": HUGE},
+    "descendant-of-word": {"descendant_of": "abc"},
+    "ancestor-of-word": {"ancestor_of": "abc"},
+    "translation-of-word": {"translation_of": "abc"},
+    "child-of-with-descendant-of": {"child_of": "root", "descendant_of": "root"},
+    # Pagination
+    "limit-negative": {"limit": "-1"},
+    "limit-word": {"limit": "abc"},
+    "limit-above-maximum": {"limit": "1000"},
+    "offset-negative": {"offset": "-1"},
+    "offset-word": {"offset": "abc"},
+    # Unknown parameters and fields
+    "unknown-parameter": {"foo": "bar"},
+    "unknown-parameter-with-type": {"type": CONFERENCE, "colour": "red"},
+    "lookup-suffix": {"type": PROJECT, "title__contains": "x"},
+    "day-is-not-a-filter": {"type": ITEM, "day": "2025-06-10"},
+    "unknown-field": {"fields": "bogus"},
+    "unknown-removed-field": {"fields": "*,-bogus"},
+    "unparsable-fields": {"fields": "title(("},
+    "nested-fields-of-plain-field": {"type": CONFERENCE, "fields": "title(x)"},
+    "nested-fields-of-programme": {"type": CONFERENCE, "fields": "programme(id)"},
+    "unknown-nested-field": {"type": CONFERENCE, "fields": "venue(bogus)"},
+    # Search
+    "search-operator-unknown": {"search": "bibliotek", "search_operator": "xor"},
+    "search-operator-empty": {"type": CONFERENCE, "search": "bibliotek", "search_operator": ""},
+    "search-filter-not-indexed": {"type": CONFERENCE, "search": "x", "venue": "1"},
+    # Other operations
+    "rich-text-format": {"rich_text_format": "bogus"},
+    "site-port-word": {"site": "localhost:abc"},
+    # Null characters, which some databases refuse in any string
+    "null-title": {"title": "a\x00b"},
+    "null-slug": {"slug": "\x00"},
+    "null-choice": {"type": CONFERENCE, "kind": "\x00"},
+    "null-date": {"type": PROJECT, "start_date": "\x00"},
+    "null-foreign-key": {"type": CONFERENCE, "venue": "\x00"},
+    "null-search": {"search": "bibliotek\x00"},
+    "null-locale": {"locale": "s\x00v"},
+    "null-order": {"order": "title\x00"},
+    "null-fields": {"fields": "\x00"},
+    "null-type": {"type": "content_types.ProjectPage\x00"},
+    "null-child-of": {"child_of": "\x00"},
+    "null-site": {"site": "local\x00host"},
+    "null-parameter-name": {"ti\x00tle": "x"},
+}
+
+
+def assert_bad_request(response):
+    assert response.status_code == 400, (response.status_code, response.content[:300])
+    assert response["Content-Type"] == "application/json"
+    message = response.json()["message"]
+    assert isinstance(message, str) and message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", BAD_PAGE_QUERIES.values(), ids=BAD_PAGE_QUERIES.keys())
+def test_bad_page_listing_queries_answer_400(client, home, params):
+    assert_bad_request(client.get(pages_url(**params)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [{"fields": "bogus"}, {"fields": "title(x)"}, {"rich_text_format": "bogus"}, {"x": "\x00"}],
+    ids=["unknown-field", "nested-plain-field", "rich-text-format", "null-character"],
+)
+def test_bad_page_detail_queries_answer_400(client, home, params):
+    assert_bad_request(client.get(page_detail_url(home, **params)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["abc", "1.5", "\x00", HUGE])
+def test_bad_ids_for_find_answer_400(client, home, value):
+    url = reverse("wagtailapi:pages:find")
+    assert_bad_request(client.get(url, {"id": value}))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"id": "abc"},
+        {"id": HUGE},
+        {"title": "\x00"},
+        {"order": "tags"},
+        {"order": "nope"},
+        {"search": "x", "search_operator": "xor"},
+        {"limit": "-1"},
+        {"foo": "bar"},
+    ],
+    ids=["id-word", "id-huge", "null-title", "order-tags", "order-unknown", "search-operator",
+         "limit-negative", "unknown-parameter"],
+)
+def test_bad_image_and_document_queries_answer_400(client, endpoint, params):
+    assert_bad_request(client.get(reverse(f"wagtailapi:{endpoint}:listing"), params))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_bad_ids_for_image_and_document_find_answer_400(client, endpoint):
+    assert_bad_request(client.get(reverse(f"wagtailapi:{endpoint}:find"), {"id": "abc"}))
+
+
+# Odd but well-formed queries: an ordinary answer, not an error
+
+
+@pytest.mark.django_db
+def test_an_offset_past_the_end_gives_an_empty_page(client, home):
+    for offset in ("1000", HUGE):
+        response = client.get(pages_url(offset=offset))
+        assert response.status_code == 200, response.content[:300]
+        data = response.json()
+        assert data["items"] == []
+        assert data["meta"]["total_count"] >= 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    ['"', 'a"b', 'x"*', "AND", "a OR", "*", "NEAR(", "bibliotek)", "-", "'; DROP", " ", "\\"],
+)
+def test_search_text_with_operators_or_quotes_is_just_text(client, home, text):
+    response = client.get(pages_url(search=text))
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["items"] == [] or not text.strip()
+
+
+@pytest.mark.django_db
+def test_quotes_in_search_text_are_read_as_spaces(client, home, nb_home):
+    response = client.get(pages_url(search='"Hem"'))
+    assert response.status_code == 200, response.content[:300]
+    assert sorted(item["id"] for item in response.json()["items"]) == [home.pk, nb_home.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [{"locale": "zz"}, {"site": "nowhere.example"}, {"html_path": "/finns/inte/"}],
+    ids=["unknown-locale", "unknown-site", "unknown-path"],
+)
+def test_not_found_answers_404_json_not_a_redirect(client, home, params):
+    url = reverse("wagtailapi:pages:find") if "html_path" in params else pages_url(**params)
+    response = client.get(url, params if "html_path" in params else None)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_a_missing_page_answers_404_json_not_a_redirect(client, home):
+    response = client.get(reverse("wagtailapi:pages:detail", args=(999999,)))
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"message"}

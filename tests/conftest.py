@@ -1,0 +1,107 @@
+"""A minimal page tree, shared by the tests of a module.
+
+    Root (depth 1)
+    ├── Hem (HomePage, sv, the default site's root; Wagtail's welcome page removed)
+    │   ├── Projekt (ProjectIndexPage)
+    │   ├── Nätverk (NetworkIndexPage)
+    │   └── Konferenser (ConferenceIndexPage)
+    └── Hem (HomePage, nb, translation of the sv home)
+
+Creating pages through revisions is slow, so the tree is built once per test
+module inside a transaction that is rolled back when the module ends; every
+test still runs in its own savepoint (pytest-django's ``db``), so whatever a
+test creates or changes is undone after it. The function fixtures below hand
+out fresh instances of the tree's pages.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Locale, Page
+
+from content_types.models import (
+    ConferenceIndexPage,
+    HomePage,
+    NetworkIndexPage,
+    ProjectIndexPage,
+)
+
+from .utils import build_site_tree
+
+
+class ModuleTransaction:
+    """An atomic block spanning a test module; always rolled back."""
+
+    def __init__(self, django_db_blocker):
+        self.blocker = django_db_blocker
+        self.atomic = transaction.atomic()
+
+    def __enter__(self):
+        with self.blocker.unblock():
+            self.atomic.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    with ModuleTransaction(django_db_blocker) as module_transaction:
+        yield module_transaction
+
+
+@pytest.fixture(scope="module")
+def site_tree(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_site_tree()
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    # Wagtail caches the sites' root paths; nothing may leak from one test to the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def sv_locale(db):
+    return Locale.objects.get(language_code="sv")
+
+
+@pytest.fixture
+def nb_locale(db, site_tree):
+    return Locale.objects.get(language_code="nb")
+
+
+@pytest.fixture
+def home(db, site_tree):
+    return HomePage.objects.get(pk=site_tree["home"].pk)
+
+
+@pytest.fixture
+def nb_home(db, site_tree):
+    return HomePage.objects.get(pk=site_tree["nb_home"].pk)
+
+
+@pytest.fixture
+def project_index(db, site_tree):
+    return ProjectIndexPage.objects.get(pk=site_tree["project_index"].pk)
+
+
+@pytest.fixture
+def network_index(db, site_tree):
+    return NetworkIndexPage.objects.get(pk=site_tree["network_index"].pk)
+
+
+@pytest.fixture
+def conference_index(db, site_tree):
+    return ConferenceIndexPage.objects.get(pk=site_tree["conference_index"].pk)
