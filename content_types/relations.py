@@ -67,9 +67,7 @@ class ParticipantGroup(Orderable):
     )
     count = models.PositiveIntegerField(_("number"), null=True, blank=True)
 
-    panels = [
-        FieldRowPanel([FieldPanel("library_type"), FieldPanel("label"), FieldPanel("count")])
-    ]
+    panels = [FieldRowPanel([FieldPanel("library_type"), FieldPanel("label"), FieldPanel("count")])]
 
     class Meta(Orderable.Meta):
         abstract = True

@@ -133,7 +133,9 @@ def test_a_home_page_holds_only_index_pages(home):
 
 @pytest.mark.django_db
 def test_the_admin_refuses_a_programme_item_outside_a_conference(admin_client, project_index):
-    url = reverse("wagtailadmin_pages:add", args=("content_types", "programmeitempage", project_index.pk))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("content_types", "programmeitempage", project_index.pk)
+    )
     response = admin_client.get(url)
     # Wagtail answers a page type that cannot be created here with a redirect to the dashboard.
     assert response.status_code == 302
@@ -147,7 +149,9 @@ def test_the_admin_refuses_a_programme_item_outside_a_conference(admin_client, p
 @pytest.mark.django_db
 def test_the_admin_offers_a_programme_item_form_under_a_conference(admin_client, tree):
     conference = tree["conference"]
-    url = reverse("wagtailadmin_pages:add", args=("content_types", "programmeitempage", conference.pk))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("content_types", "programmeitempage", conference.pk)
+    )
     response = admin_client.get(url)
     assert response.status_code == 200
 

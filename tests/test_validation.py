@@ -273,7 +273,9 @@ def test_an_organisation_cannot_be_part_of_itself():
 @pytest.mark.django_db
 def test_an_organisation_cannot_be_part_of_its_own_unit():
     university = make_organisation("Umeå universitet", kind="education")
-    library = make_organisation("Umeå universitetsbibliotek", kind="academic_library", parent=university)
+    library = make_organisation(
+        "Umeå universitetsbibliotek", kind="academic_library", parent=university
+    )
     department = make_organisation("Avdelningen för media", parent=library)
     university.parent = department
     assert list(errors_of(university)) == ["parent"]
@@ -308,7 +310,9 @@ def admin_conference(conference_index):
 
 
 def add_item_url(conference):
-    return reverse("wagtailadmin_pages:add", args=("content_types", "programmeitempage", conference.pk))
+    return reverse(
+        "wagtailadmin_pages:add", args=("content_types", "programmeitempage", conference.pk)
+    )
 
 
 def programme_item_post_data(person=None, **fields):
@@ -361,7 +365,11 @@ def test_the_admin_creates_a_programme_item_within_the_conference(admin_client, 
     assert item.live
     assert item.start == local(2025, 6, 10, 10, 0)
     speaker = item.speakers.get()
-    assert (speaker.person, speaker.role, speaker.title) == (person, "moderator", "Moderator för dagen")
+    assert (speaker.person, speaker.role, speaker.title) == (
+        person,
+        "moderator",
+        "Moderator för dagen",
+    )
 
 
 @pytest.mark.django_db
@@ -377,9 +385,7 @@ def test_the_admin_creates_a_programme_item_within_the_conference(admin_client, 
 def test_the_admin_refuses_a_programme_item_outside_the_conference(
     admin_client, admin_conference, times, fields
 ):
-    response = admin_client.post(
-        add_item_url(admin_conference), programme_item_post_data(**times)
-    )
+    response = admin_client.post(add_item_url(admin_conference), programme_item_post_data(**times))
 
     assert response.status_code == 200
     form = response.context["form"]

@@ -179,7 +179,9 @@ def make_project(
     return add_page(index, page, publish=publish)
 
 
-def make_network(index, title="Biblioteksnätverket", contacts=(), meetings=(), publish=True, **kwargs):
+def make_network(
+    index, title="Biblioteksnätverket", contacts=(), meetings=(), publish=True, **kwargs
+):
     """A network; ``meetings`` are (date, title) pairs."""
     kwargs.setdefault("slug", unique_slug("natverk"))
     kwargs.setdefault("purpose", "Att utbyta erfarenheter mellan bibliotekschefer.")
@@ -201,4 +203,3 @@ def pages_url(**params):
 def page_detail_url(page, **params):
     url = reverse("wagtailapi:pages:detail", args=(page.pk,))
     return f"{url}?{urlencode(params)}" if params else url
-

@@ -96,6 +96,7 @@ class DocumentLinkSerializer(serializers.Serializer):
     def get_url(self, link):
         if link.document_id:
             from wagtail.api.v2.utils import get_full_url  # loads models; see page_link
+
             return get_full_url(self.context.get("request"), link.document.url)
         return link.url
 

@@ -16,8 +16,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -33,6 +31,7 @@ from ..api.serializers import (
     VenueSerializer,
     ZonedDateTimeField,
 )
+from ..pages import IndexPage, tabbed_editor
 from ..relations import DocumentLink, OrganisationRelation
 from .forms import ProgrammeItemForm
 from .serializers import IncludedSerializer, ProgrammeSerializer, RegistrationSerializer
@@ -86,19 +85,15 @@ class SpeakerRole(models.TextChoices):
 
 
 def default_time_zone():
-    return settings.TIME_ZONE if settings.TIME_ZONE in TimeZoneName.values else TimeZoneName.STOCKHOLM
+    return (
+        settings.TIME_ZONE if settings.TIME_ZONE in TimeZoneName.values else TimeZoneName.STOCKHOLM
+    )
 
 
-class ConferenceIndexPage(Page):
+class ConferenceIndexPage(IndexPage):
     """The list of conferences and seminars of one site and language."""
 
-    introduction = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    parent_page_types = ["content_types.HomePage"]
     subpage_types = ["content_types.ConferencePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("conference index")
@@ -267,14 +262,7 @@ class ConferencePage(Page):
         FieldPanel("more_info_url"),
         InlinePanel("documents", heading=_("Documents"), label=_("document")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(practical_panels, heading=_("Practical details")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = tabbed_editor(content_panels, practical_panels, _("Practical details"))
 
     search_fields = Page.search_fields + [
         index.SearchField("tagline"),
@@ -294,7 +282,9 @@ class ConferencePage(Page):
         APIField("timezone"),
         APIField("venue", serializer=VenueSerializer(read_only=True)),
         APIField("audience"),
-        APIField("organisers", serializer=OrganisationRelationSerializer(many=True, read_only=True)),
+        APIField(
+            "organisers", serializer=OrganisationRelationSerializer(many=True, read_only=True)
+        ),
         APIField("related_project", serializer=PageLinkField()),
         APIField("contact", serializer=PersonSerializer(read_only=True)),
         APIField("more_info_url"),
@@ -344,9 +334,8 @@ class ConferencePage(Page):
 
     def programme_items(self):
         """The programme in order: timed items by start, then the editor's order."""
-        return (
-            ProgrammeItemPage.objects.child_of(self)
-            .order_by(F("start").asc(nulls_last=True), "path")
+        return ProgrammeItemPage.objects.child_of(self).order_by(
+            F("start").asc(nulls_last=True), "path"
         )
 
 

@@ -137,4 +137,3 @@ class DemoBuilder:
 def rows(model, *items):
     """Inline rows for ``DemoBuilder.page``: ``rows(ProjectGoal, {"text": ...}, ...)``."""
     return [model(**item) if isinstance(item, dict) else item for item in items]
-

@@ -28,9 +28,19 @@ SWEDISH_HOME = {
     "introduction": p("Projekt, nätverk och konferenser inom biblioteksutveckling."),
 }
 SWEDISH_INDEXES = [
-    (ProjectIndexPage, "projekt", "Projekt", "Utvecklingsprojekt som regional biblioteksverksamhet driver och deltar i."),
+    (
+        ProjectIndexPage,
+        "projekt",
+        "Projekt",
+        "Utvecklingsprojekt som regional biblioteksverksamhet driver och deltar i.",
+    ),
     (NetworkIndexPage, "natverk", "Nätverk", "Professionella nätverk för bibliotekspersonal."),
-    (ConferenceIndexPage, "konferenser", "Konferenser", "Konferenser, seminarier och nätverksträffar."),
+    (
+        ConferenceIndexPage,
+        "konferenser",
+        "Konferenser",
+        "Konferenser, seminarier och nätverksträffar.",
+    ),
 ]
 
 # What a translator gives for each Swedish text of the structure, in Norwegian Bokmål.

@@ -8,8 +8,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -25,19 +23,14 @@ from ..api.serializers import (
     ParticipantGroupSerializer,
     PersonRelationSerializer,
 )
+from ..pages import IndexPage, tabbed_editor
 from ..relations import DatePrecision, OrganisationRelation, ParticipantGroup, PersonRelation
 
 
-class NetworkIndexPage(Page):
+class NetworkIndexPage(IndexPage):
     """The list of networks of one site and language."""
 
-    introduction = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    parent_page_types = ["content_types.HomePage"]
     subpage_types = ["content_types.NetworkPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("network index")
@@ -54,7 +47,9 @@ class NetworkContact(PersonRelation):
 
 
 class NetworkMember(OrganisationRelation):
-    page = ParentalKey("content_types.NetworkPage", related_name="members", on_delete=models.CASCADE)
+    page = ParentalKey(
+        "content_types.NetworkPage", related_name="members", on_delete=models.CASCADE
+    )
 
     class Meta(OrganisationRelation.Meta):
         verbose_name = _("member organisation")
@@ -103,7 +98,9 @@ class NetworkMeeting(Orderable):
 class NetworkPage(Page):
     """A professional network, e.g. the library directors of a county."""
 
-    purpose = models.TextField(_("purpose"), help_text=_("Why the network exists, in a few sentences."))
+    purpose = models.TextField(
+        _("purpose"), help_text=_("Why the network exists, in a few sentences.")
+    )
     description = RichTextField(_("description"), blank=True)
     target_group = models.TextField(
         _("target group"), blank=True, help_text=_("Who the network is for and who can join.")
@@ -146,14 +143,7 @@ class NetworkPage(Page):
         FieldPanel("focus_areas"),
         FieldPanel("related_projects"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(facts_panels, heading=_("Facts")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = tabbed_editor(content_panels, facts_panels, _("Facts"))
 
     search_fields = Page.search_fields + [
         index.SearchField("purpose"),

@@ -9,8 +9,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -31,7 +29,14 @@ from ..api.serializers import (
     RegionSerializer,
     UpdateSerializer,
 )
-from ..relations import DatePrecision, DocumentLink, OrganisationRelation, ParticipantGroup, PersonRelation
+from ..pages import IndexPage, tabbed_editor
+from ..relations import (
+    DatePrecision,
+    DocumentLink,
+    OrganisationRelation,
+    ParticipantGroup,
+    PersonRelation,
+)
 
 
 class ProjectStatus(models.TextChoices):
@@ -50,16 +55,10 @@ class LinkKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(IndexPage):
     """The list of projects of one site and language."""
 
-    introduction = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    parent_page_types = ["content_types.HomePage"]
     subpage_types = ["content_types.ProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("project index")
@@ -67,7 +66,9 @@ class ProjectIndexPage(Page):
 
 
 class ProjectFunder(OrganisationRelation):
-    page = ParentalKey("content_types.ProjectPage", related_name="funders", on_delete=models.CASCADE)
+    page = ParentalKey(
+        "content_types.ProjectPage", related_name="funders", on_delete=models.CASCADE
+    )
 
     class Meta(OrganisationRelation.Meta):
         verbose_name = _("funder")
@@ -134,7 +135,9 @@ class ProjectMilestone(Orderable):
 
 class ProjectLink(DocumentLink):
     page = ParentalKey("content_types.ProjectPage", related_name="links", on_delete=models.CASCADE)
-    kind = models.CharField(_("kind"), max_length=20, choices=LinkKind.choices, default=LinkKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=LinkKind.choices, default=LinkKind.OTHER
+    )
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("title")])] + DocumentLink.panels[1:]
 
@@ -145,7 +148,9 @@ class ProjectLink(DocumentLink):
 class ProjectUpdate(Orderable):
     """A dated news post from the project, e.g. the news of an extension."""
 
-    page = ParentalKey("content_types.ProjectPage", related_name="updates", on_delete=models.CASCADE)
+    page = ParentalKey(
+        "content_types.ProjectPage", related_name="updates", on_delete=models.CASCADE
+    )
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=255)
     body = RichTextField(_("text"))
@@ -247,14 +252,7 @@ class ProjectPage(Page):
         InlinePanel("links", heading=_("Links and documents"), label=_("link")),
         FieldPanel("successor"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(facts_panels, heading=_("Facts")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = tabbed_editor(content_panels, facts_panels, _("Facts"))
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -108,7 +108,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="units",
-        help_text=_("The organisation this one is part of, e.g. the university a department belongs to."),
+        help_text=_(
+            "The organisation this one is part of, e.g. the university a department belongs to."
+        ),
     )
 
     panels = [

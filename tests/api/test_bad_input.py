@@ -16,8 +16,14 @@ BAD_PAGE_QUERIES = {
     "conference-start-not-a-date": {"type": CONFERENCE, "start": "not-a-date"},
     "conference-end-impossible-date": {"type": CONFERENCE, "end": "2025-02-30T10:00"},
     "conference-start-hour-25": {"type": CONFERENCE, "start": "2025-06-10T25:00"},
-    "conference-start-before-year-1-in-utc": {"type": CONFERENCE, "start": "0001-01-01T00:00:00+05:00"},
-    "conference-start-after-year-9999-in-utc": {"type": CONFERENCE, "start": "9999-12-31T23:59:59-05:00"},
+    "conference-start-before-year-1-in-utc": {
+        "type": CONFERENCE,
+        "start": "0001-01-01T00:00:00+05:00",
+    },
+    "conference-start-after-year-9999-in-utc": {
+        "type": CONFERENCE,
+        "start": "9999-12-31T23:59:59-05:00",
+    },
     "conference-deadline-word": {"type": CONFERENCE, "registration_deadline": "imorgon"},
     "project-start-date-month-13": {"type": PROJECT, "start_date": "2020-13-45"},
     "project-end-date-feb-29": {"type": PROJECT, "end_date": "2021-02-29"},
@@ -174,8 +180,16 @@ def test_bad_ids_for_find_answer_400(client, home, value):
         {"limit": "-1"},
         {"foo": "bar"},
     ],
-    ids=["id-word", "id-huge", "null-title", "order-tags", "order-unknown", "search-operator",
-         "limit-negative", "unknown-parameter"],
+    ids=[
+        "id-word",
+        "id-huge",
+        "null-title",
+        "order-tags",
+        "order-unknown",
+        "search-operator",
+        "limit-negative",
+        "unknown-parameter",
+    ],
 )
 def test_bad_image_and_document_queries_answer_400(client, endpoint, params):
     assert_bad_request(client.get(reverse(f"wagtailapi:{endpoint}:listing"), params))

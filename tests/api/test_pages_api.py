@@ -173,7 +173,9 @@ def build_content(tree):
         start=local(2025, 1, 15, 10, 0, tz=HELSINKI),
         end=local(2025, 1, 16, 12, 0, tz=HELSINKI),
         timezone="Europe/Helsinki",
-        venue=make_venue(name="Oodi", city="Helsingfors", country="FI", street_address="Tölöviksgatan 4"),
+        venue=make_venue(
+            name="Oodi", city="Helsingfors", country="FI", street_address="Tölöviksgatan 4"
+        ),
     )
     c["night_item"] = make_programme_item(
         helsinki,
@@ -397,7 +399,10 @@ def test_programme_item_speakers_appear_as_they_were_at_the_time(client, content
     data = detail(client, content["panel"])
 
     assert data["day"] == "2025-06-10"
-    assert (data["start"], data["end"]) == ("2025-06-10T13:00:00+02:00", "2025-06-10T14:00:00+02:00")
+    assert (data["start"], data["end"]) == (
+        "2025-06-10T13:00:00+02:00",
+        "2025-06-10T14:00:00+02:00",
+    )
     moderator, panellist = data["speakers"]
     assert (moderator["name"], moderator["role"], moderator["title"]) == (
         "Anna Andersson",
@@ -452,9 +457,15 @@ def test_project_fields_are_expanded(client, content):
     ]
     assert data["participating_libraries"] == 12
     assert data["successor"] is None
-    assert [link_without_urls(page) for page in data["predecessors"]] == [link(content["predecessor"])]
-    assert [link_without_urls(page) for page in data["related_networks"]] == [link(content["network"])]
-    assert [link_without_urls(page) for page in data["conferences"]] == [link(content["conference"])]
+    assert [link_without_urls(page) for page in data["predecessors"]] == [
+        link(content["predecessor"])
+    ]
+    assert [link_without_urls(page) for page in data["related_networks"]] == [
+        link(content["network"])
+    ]
+    assert [link_without_urls(page) for page in data["conferences"]] == [
+        link(content["conference"])
+    ]
 
 
 @pytest.mark.django_db
@@ -500,7 +511,9 @@ def test_network_fields_are_expanded(client, content):
         ((today + timedelta(days=60)).isoformat(), "Höstmöte"),
     ]
     assert [meeting["title"] for meeting in data["upcoming_meetings"]] == ["Sommarmöte", "Höstmöte"]
-    assert [link_without_urls(page) for page in data["related_projects"]] == [link(content["project"])]
+    assert [link_without_urls(page) for page in data["related_projects"]] == [
+        link(content["project"])
+    ]
 
 
 # People's contact details
@@ -777,7 +790,10 @@ def test_a_draft_successor_is_not_linked(client, content):
 @pytest.mark.django_db
 def test_a_draft_predecessor_is_not_listed(client, content):
     make_project(
-        content["project_index"], title="Hemlig föregångare", successor=content["project"], publish=False
+        content["project_index"],
+        title="Hemlig föregångare",
+        successor=content["project"],
+        publish=False,
     )
     assert ProjectPage.objects.filter(successor=content["project"]).count() == 2
     predecessors = detail(client, content["project"])["predecessors"]
@@ -804,9 +820,7 @@ def test_draft_pages_are_left_out_of_a_projects_reverse_links(client, content):
 
 
 @pytest.mark.django_db
-def test_a_draft_related_project_is_not_linked_from_networks_conferences_or_items(
-    client, content
-):
+def test_a_draft_related_project_is_not_linked_from_networks_conferences_or_items(client, content):
     draft = make_draft(content, "content_types.ProjectPage")
     republish(content["network"], related_projects=[content["project"], draft])
     republish(content["conference"], related_project=draft)

@@ -48,7 +48,9 @@ class TestSiteStructure:
         nb_home = home.get_translation(Locale.objects.get(language_code="nb"))
         assert nb_home.live
         assert [child.slug for child in nb_home.get_children().live()] == [
-            "prosjekter", "nettverk", "konferanser"
+            "prosjekter",
+            "nettverk",
+            "konferanser",
         ]
         assert nb_home.get_children().get(slug="konferanser").title == "Konferanser"
 
@@ -116,7 +118,9 @@ class TestSeedEntities:
         project = page(ProjectPage, "kompobib2020")
         assert project.project_owner.parent.name == "Landstinget Sörmland"
         assert sorted(region.name for region in project.regions.all()) == [
-            "Södermanlands län", "Västmanlands län", "Örebro län"
+            "Södermanlands län",
+            "Västmanlands län",
+            "Örebro län",
         ]
         assert [funder.organisation.name for funder in project.funders.all()] == [
             "Europeiska socialfonden"
@@ -132,7 +136,10 @@ class TestSeedEntities:
         assert project.funders.count() == 7
         assert "Kulturrådet" in [funder.organisation.name for funder in project.funders.all()]
         assert {group.library_type for group in project.participant_groups.all()} == {
-            "public_library", "academic_library", "regional_library", "school_library",
+            "public_library",
+            "academic_library",
+            "regional_library",
+            "school_library",
             "hospital_library",
         }
         assert project.dates_precision == "year"
@@ -169,7 +176,11 @@ class TestDemoContentThroughTheAPI:
             (speaker["name"], speaker["title"], speaker["organisation"]["name"])
             for speaker in etwinning["speakers"]
         ] == [
-            ("Angela Andersson", "Nationell eTwinningkoordinator", "Internationella programkontoret"),
+            (
+                "Angela Andersson",
+                "Nationell eTwinningkoordinator",
+                "Internationella programkontoret",
+            ),
             ("Ann-Christine Björk", "eTwinningambassadör", "Persboskolan Västerås"),
         ]
 
@@ -208,7 +219,9 @@ class TestDemoContentInTheAdmin:
         assert response.status_code == 200
         assert "Angela Andersson" in response.content.decode()
 
-    @pytest.mark.parametrize("model_name", ["person", "organisation", "venue", "focusarea", "region"])
+    @pytest.mark.parametrize(
+        "model_name", ["person", "organisation", "venue", "focusarea", "region"]
+    )
     def test_every_snippet_is_listed_in_the_directory(self, demo, editor, model_name):
         response = editor.get(reverse(f"wagtailsnippets_content_types_{model_name}:list"))
         assert response.status_code == 200

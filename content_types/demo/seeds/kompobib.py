@@ -42,31 +42,46 @@ def load(b, tree):
         return b.snippet(Region, locale, name)
 
     sormland, vastmanland, orebro = (
-        county("Södermanlands län"), county("Västmanlands län"), county("Örebro län")
+        county("Södermanlands län"),
+        county("Västmanlands län"),
+        county("Örebro län"),
     )
     landstinget_sormland = b.snippet(
         Organisation, locale, "Landstinget Sörmland", kind=OrganisationKind.REGION, county=sormland
     )
     owner = b.snippet(
-        Organisation, locale, "Kultur och utbildningsförvaltningen, Landstinget Sörmland",
-        kind=OrganisationKind.REGION, county=sormland, parent=landstinget_sormland,
+        Organisation,
+        locale,
+        "Kultur och utbildningsförvaltningen, Landstinget Sörmland",
+        kind=OrganisationKind.REGION,
+        county=sormland,
+        parent=landstinget_sormland,
     )
     lansbibliotek_sormland = b.snippet(
-        Organisation, locale, "Länsbibliotek Sörmland", kind=OrganisationKind.REGIONAL_LIBRARY,
+        Organisation,
+        locale,
+        "Länsbibliotek Sörmland",
+        kind=OrganisationKind.REGIONAL_LIBRARY,
         county=sormland,
     )
     regionforbundet_orebro = b.snippet(
         Organisation, locale, "Regionförbundet Örebro", kind=OrganisationKind.REGION, county=orebro
     )
     landstinget_vastmanland = b.snippet(
-        Organisation, locale, "Landstinget Västmanland", kind=OrganisationKind.REGION,
+        Organisation,
+        locale,
+        "Landstinget Västmanland",
+        kind=OrganisationKind.REGION,
         county=vastmanland,
     )
     orebro_lans_landsting = b.snippet(
         Organisation, locale, "Örebro läns landsting", kind=OrganisationKind.REGION, county=orebro
     )
     esf = b.snippet(
-        Organisation, locale, "Europeiska socialfonden", kind=OrganisationKind.FUNDER,
+        Organisation,
+        locale,
+        "Europeiska socialfonden",
+        kind=OrganisationKind.FUNDER,
         website="https://www.esf.se",
     )
     competence = b.snippet(FocusArea, locale, "Kompetensutveckling")
@@ -74,7 +89,9 @@ def load(b, tree):
     library_space = b.snippet(FocusArea, locale, "Framtidens biblioteksrum")
 
     successor = b.page(
-        tree.projects, ProjectPage, "dela-och-lar",
+        tree.projects,
+        ProjectPage,
+        "dela-och-lar",
         title="Dela & Lär",
         summary="Samarbetet och erfarenheterna från KompoBib2020 fortsätter i Dela & Lär.",
         status=ProjectStatus.ONGOING,
@@ -86,7 +103,9 @@ def load(b, tree):
         for name in ("David", "Peter", "Anneli")
     ]
     return b.page(
-        tree.projects, ProjectPage, "kompobib2020",
+        tree.projects,
+        ProjectPage,
+        "kompobib2020",
         title="KompoBib2020 – Kompetensutveckling för framtidens bibliotek",
         summary=(
             "Kompetensutveckling för all personal vid biblioteken i Sörmlands, Västmanlands och "
@@ -123,30 +142,40 @@ def load(b, tree):
             ),
             "goals": rows(
                 ProjectGoal,
-                {"text": (
-                    "Kompetensutveckling i förhållande till medborgarnas behov av tjänster och service "
-                    "som tillhandahålls och kan komma att tillhandahållas inom ramen för "
-                    "biblioteksverksamhet."
-                )},
+                {
+                    "text": (
+                        "Kompetensutveckling i förhållande till medborgarnas behov av tjänster och service "
+                        "som tillhandahålls och kan komma att tillhandahållas inom ramen för "
+                        "biblioteksverksamhet."
+                    )
+                },
                 {"text": "Ökad kunskap om nya medietyper och medieinfrastrukturer."},
-                {"text": (
-                    "Kunskap och kompetens om utveckling av det framtida biblioteksrummet och "
-                    "biblioteket i stads- och samhällsplanering."
-                )},
+                {
+                    "text": (
+                        "Kunskap och kompetens om utveckling av det framtida biblioteksrummet och "
+                        "biblioteket i stads- och samhällsplanering."
+                    )
+                },
             ),
             "contacts": rows(ProjectContact, *management),
             "milestones": rows(
                 ProjectMilestone,
                 {"date": date(2012, 10, 23), "title": "Möte i Gruppen för projektets fortlevande"},
-                {"date": date(2012, 12, 12), "title": "Den 12 i 12",
-                 "description": "En blandning av vad som skett inom projektet och ett avstamp mot de "
-                                "följande tre månaderna."},
+                {
+                    "date": date(2012, 12, 12),
+                    "title": "Den 12 i 12",
+                    "description": "En blandning av vad som skett inom projektet och ett avstamp mot de "
+                    "följande tre månaderna.",
+                },
                 {"date": date(2013, 3, 13), "title": "Avslutningsseminarium"},
             ),
             "updates": rows(
                 ProjectUpdate,
-                {"date": date(2012, 10, 12), "title": "ESF beviljar förlängning till mars 2013",
-                 "body": EXTENSION_NEWS},
+                {
+                    "date": date(2012, 10, 12),
+                    "title": "ESF beviljar förlängning till mars 2013",
+                    "body": EXTENSION_NEWS,
+                },
             ),
         },
     )

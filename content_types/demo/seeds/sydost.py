@@ -27,7 +27,11 @@ def load(b, tree):
     def county(name):
         return b.snippet(Region, locale, name)
 
-    blekinge, kalmar, kronoberg = county("Blekinge län"), county("Kalmar län"), county("Kronobergs län")
+    blekinge, kalmar, kronoberg = (
+        county("Blekinge län"),
+        county("Kalmar län"),
+        county("Kronobergs län"),
+    )
 
     def organisation(name, kind, region=None, **fields):
         return b.snippet(Organisation, locale, name, kind=kind, county=region, **fields)
@@ -44,7 +48,9 @@ def load(b, tree):
         organisation("Växjö universitet", Kind.EDUCATION, kronoberg),
         organisation("Region Blekinge", Kind.REGION, blekinge),
         organisation("Regionförbundet i Kalmar län", Kind.REGION, kalmar),
-        organisation("Länsutveckling Kronoberg", Kind.REGION, kronoberg, parent=landstinget_kronoberg),
+        organisation(
+            "Länsutveckling Kronoberg", Kind.REGION, kronoberg, parent=landstinget_kronoberg
+        ),
     ]
     esf_council = organisation("Svenska ESF-rådet", Kind.FUNDER)
 
@@ -52,7 +58,9 @@ def load(b, tree):
         return [b.snippet(FocusArea, locale, name) for name in names]
 
     larsamverkan = b.page(
-        tree.projects, ProjectPage, "larsamverkan",
+        tree.projects,
+        ProjectPage,
+        "larsamverkan",
         title="Lärsamverkan",
         summary=(
             "Samarbete 2005–2009 mellan bibliotek i Blekinge, Kalmar och Kronobergs län, med "
@@ -72,32 +80,41 @@ def load(b, tree):
             "funders": rows(ProjectFunder, *({"organisation": funder} for funder in funders)),
             "partners": rows(
                 ProjectPartner,
-                {"organisation": regionbiblioteket_kalmar}, {"organisation": sydost},
+                {"organisation": regionbiblioteket_kalmar},
+                {"organisation": sydost},
             ),
             "participant_groups": rows(
                 ProjectParticipantGroup,
                 {"library_type": Kind.PUBLIC_LIBRARY, "label": "Folkbibliotek"},
-                {"library_type": Kind.ACADEMIC_LIBRARY, "label": "Universitets- och högskolebibliotek"},
+                {
+                    "library_type": Kind.ACADEMIC_LIBRARY,
+                    "label": "Universitets- och högskolebibliotek",
+                },
                 {"library_type": Kind.REGIONAL_LIBRARY, "label": "Region- och länsbibliotek"},
                 {"library_type": Kind.SCHOOL_LIBRARY, "label": "Gymnasiebibliotek"},
                 {"library_type": Kind.HOSPITAL_LIBRARY, "label": "Sjukhusbibliotek"},
             ),
             "goals": rows(
                 ProjectGoal,
-                {"text": (
-                    "Med tanke på studerandes, inklusive distansstuderandes, behov av service och "
-                    "handledning utveckla samverkansinsatser kring bland annat media, professionella "
-                    "tjänster och kompetensutveckling."
-                )},
+                {
+                    "text": (
+                        "Med tanke på studerandes, inklusive distansstuderandes, behov av service och "
+                        "handledning utveckla samverkansinsatser kring bland annat media, professionella "
+                        "tjänster och kompetensutveckling."
+                    )
+                },
             ),
             "links": rows(
-                ProjectLink, {"kind": LinkKind.WEBSITE, "title": "Lispro", "url": "http://www.lispro.se"}
+                ProjectLink,
+                {"kind": LinkKind.WEBSITE, "title": "Lispro", "url": "http://www.lispro.se"},
             ),
         },
     )
 
     prestudy = b.page(
-        tree.projects, ProjectPage, "bibliotekets-roll-i-lokal-och-regional-utveckling",
+        tree.projects,
+        ProjectPage,
+        "bibliotekets-roll-i-lokal-och-regional-utveckling",
         title="Bibliotekets roll i lokal och regional utveckling",
         summary=(
             "En förstudie om behovet av kompetensutvecklingsinsatser: vilka nyckelkompetenser "
@@ -120,23 +137,34 @@ def load(b, tree):
             "focus_areas": focus("Kompetensutveckling"),
             "funders": rows(
                 ProjectFunder,
-                {"organisation": esf_council, "note": "ESF-rådet Småland och Öarna: förstudien 2008 för Kronobergs och Kalmar län"},
-                {"organisation": esf_council, "note": "ESF-rådet Sydsverige: förstudien 2009 för Blekinge län"},
+                {
+                    "organisation": esf_council,
+                    "note": "ESF-rådet Småland och Öarna: förstudien 2008 för Kronobergs och Kalmar län",
+                },
+                {
+                    "organisation": esf_council,
+                    "note": "ESF-rådet Sydsverige: förstudien 2009 för Blekinge län",
+                },
             ),
             "partners": rows(
                 ProjectPartner,
-                {"organisation": regionbiblioteket_kalmar}, {"organisation": sydost},
+                {"organisation": regionbiblioteket_kalmar},
+                {"organisation": sydost},
             ),
             "contacts": rows(
                 ProjectContact,
-                *({"person": b.snippet(Person, locale, name, title="Konsult"), "role": "Konsult"}
-                  for name in ("Pia Holgersson", "Bertil Eifrém")),
+                *(
+                    {"person": b.snippet(Person, locale, name, title="Konsult"), "role": "Konsult"}
+                    for name in ("Pia Holgersson", "Bertil Eifrém")
+                ),
             ),
         },
     )
 
     b.page(
-        tree.networks, NetworkPage, "biss",
+        tree.networks,
+        NetworkPage,
+        "biss",
         title="BISS – Bibliotek i samverkan i sydost",
         purpose=(
             "Ge biblioteken en aktiv roll i regional och lokal utveckling med fokus på "
@@ -171,23 +199,43 @@ def load(b, tree):
             ),
             "member_groups": rows(
                 NetworkMemberGroup,
-                {"library_type": Kind.REGIONAL_LIBRARY, "label": "Läns- och regionbibliotek", "count": 2},
+                {
+                    "library_type": Kind.REGIONAL_LIBRARY,
+                    "label": "Läns- och regionbibliotek",
+                    "count": 2,
+                },
                 {"library_type": Kind.SCHOOL_LIBRARY, "label": "Grundskolebibliotek", "count": 3},
                 {"library_type": Kind.SCHOOL_LIBRARY, "label": "Gymnasiebibliotek", "count": 3},
                 {"library_type": Kind.PUBLIC_LIBRARY, "label": "Folkbibliotek", "count": 3},
-                {"library_type": Kind.ACADEMIC_LIBRARY, "label": "BTH och Linnéuniversitetet", "count": 2},
+                {
+                    "library_type": Kind.ACADEMIC_LIBRARY,
+                    "label": "BTH och Linnéuniversitetet",
+                    "count": 2,
+                },
                 {"library_type": Kind.HOSPITAL_LIBRARY, "label": "Sjukhusbibliotek"},
             ),
             "meetings": rows(
                 NetworkMeeting,
-                {"date": date(2010, 1, 1), "date_precision": DatePrecision.MONTH, "title": "Trelänsmötet",
-                 "description": "Plattformens mandat och syfte. Områden för samverkan: "
-                                "omvärldsbevakning, gemensam kompetensutveckling, gemensamma "
-                                "projekt och ansökningar, informationskompetens."},
-                {"date": date(2010, 6, 1), "title": "Nytt möte: sjukhusbiblioteken kommer med",
-                 "description": "Gruppdiskussioner med brainstorming om prioriterade områden."},
-                {"date": date(2010, 9, 1), "date_precision": DatePrecision.MONTH, "title": "Växjömötet", "location": "Växjö",
-                 "description": "De närmaste åren prioriterar vi tillsammans digital delaktighet."},
+                {
+                    "date": date(2010, 1, 1),
+                    "date_precision": DatePrecision.MONTH,
+                    "title": "Trelänsmötet",
+                    "description": "Plattformens mandat och syfte. Områden för samverkan: "
+                    "omvärldsbevakning, gemensam kompetensutveckling, gemensamma "
+                    "projekt och ansökningar, informationskompetens.",
+                },
+                {
+                    "date": date(2010, 6, 1),
+                    "title": "Nytt möte: sjukhusbiblioteken kommer med",
+                    "description": "Gruppdiskussioner med brainstorming om prioriterade områden.",
+                },
+                {
+                    "date": date(2010, 9, 1),
+                    "date_precision": DatePrecision.MONTH,
+                    "title": "Växjömötet",
+                    "location": "Växjö",
+                    "description": "De närmaste åren prioriterar vi tillsammans digital delaktighet.",
+                },
                 {"date": date(2010, 11, 26), "title": "Adobemöte med KB och IKT-lyftet"},
             ),
         },

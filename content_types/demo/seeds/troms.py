@@ -24,8 +24,13 @@ def load(b, tree):
 
     def library(name, municipality):
         return b.snippet(
-            Organisation, locale, name, kind=OrganisationKind.PUBLIC_LIBRARY,
-            municipality=municipality, county=troms, country=Country.NORWAY,
+            Organisation,
+            locale,
+            name,
+            kind=OrganisationKind.PUBLIC_LIBRARY,
+            municipality=municipality,
+            county=troms,
+            country=Country.NORWAY,
         )
 
     library("Gratangen bibliotek", "Gratangen")
@@ -33,10 +38,14 @@ def load(b, tree):
     lavangen = library("Lavangen bibliotek", "Lavangen")
     marit = b.snippet(Person, locale, "Marit")
     trine = b.snippet(Person, locale, "Trine")
-    anne = b.snippet(Person, locale, "Anne Strømmesen", title="Biblioteksjef", organisation=lavangen)
+    anne = b.snippet(
+        Person, locale, "Anne Strømmesen", title="Biblioteksjef", organisation=lavangen
+    )
 
     seminar = b.page(
-        tree.conferences, ConferencePage, "bibliotekromseminar-2013",
+        tree.conferences,
+        ConferencePage,
+        "bibliotekromseminar-2013",
         title="Bibliotekromseminar 2013",
         tagline="Bruke det vi allerede har lært og tenke utvikling",
         kind=ConferenceKind.SEMINAR,
@@ -67,21 +76,42 @@ def load(b, tree):
 
     def item(slug, title, kind, start, end=None, speakers=(), **fields):
         return b.page(
-            seminar, ProgrammeItemPage, slug, title=title, kind=kind,
-            start=at(start), end=at(end) if end else None,
-            relations={"speakers": rows(ProgrammeItemSpeaker, *speakers)}, **fields,
+            seminar,
+            ProgrammeItemPage,
+            slug,
+            title=title,
+            kind=kind,
+            start=at(start),
+            end=at(end) if end else None,
+            relations={"speakers": rows(ProgrammeItemSpeaker, *speakers)},
+            **fields,
         )
 
     host = {"role": SpeakerRole.HOST}
     # Wednesday 20 November
-    item("avgang-fra-prostneset", "Avgang fra Prostneset med felles buss", ProgrammeItemKind.TRAVEL,
-         "2013-11-20 11:00", location="Prostneset, Tromsø")
-    item("lunsj-og-innlosjering", "Lunsj og innlosjering", ProgrammeItemKind.MEAL, "2013-11-20 12:00")
-    item("velkommen-og-innledning", "Velkommen og innledning", ProgrammeItemKind.TALK,
-         "2013-11-20 13:00", speakers=[{"person": marit, **host}])
     item(
-        "se-hva-vi-har-fatt-til", "Se hva vi har fått til!", ProgrammeItemKind.TALK,
-        "2013-11-20 13:30", "2013-11-20 15:15",
+        "avgang-fra-prostneset",
+        "Avgang fra Prostneset med felles buss",
+        ProgrammeItemKind.TRAVEL,
+        "2013-11-20 11:00",
+        location="Prostneset, Tromsø",
+    )
+    item(
+        "lunsj-og-innlosjering", "Lunsj og innlosjering", ProgrammeItemKind.MEAL, "2013-11-20 12:00"
+    )
+    item(
+        "velkommen-og-innledning",
+        "Velkommen og innledning",
+        ProgrammeItemKind.TALK,
+        "2013-11-20 13:00",
+        speakers=[{"person": marit, **host}],
+    )
+    item(
+        "se-hva-vi-har-fatt-til",
+        "Se hva vi har fått til!",
+        ProgrammeItemKind.TALK,
+        "2013-11-20 13:30",
+        "2013-11-20 15:15",
         description=(
             "<p>Bibliotekromprosjektene presenterer seg – med fokus på det lokale samarbeidet og "
             "arbeidsprosessen. Vi drar på Skype-tur til Gratangen bibliotek og Lenvik bibliotek.</p>"
@@ -93,24 +123,56 @@ def load(b, tree):
             {"person": anne},
         ],
     )
-    item("hvor-kan-vi-hente-inspirasjon", "Hvor kan vi hente inspirasjon?", ProgrammeItemKind.TALK,
-         "2013-11-20 15:15", description="<p>Et lite utvalg nettløsninger, artikler med mer.</p>",
-         speakers=[{"person": marit}])
-    item("pause", "Pause med litt å bite i", ProgrammeItemKind.BREAK, "2013-11-20 15:45",
-         description="<p>Suppe med brød, kaffe og te.</p>")
-    item("idetorg", "Idétorg", ProgrammeItemKind.WORKSHOP, "2013-11-20 16:15", "2013-11-20 18:00",
-         description=(
-             "<p>Problemstillinger og utfordringer i ditt bibliotek – vi danner grupper og "
-             "begynner diskusjonen.</p>"
-         ))
+    item(
+        "hvor-kan-vi-hente-inspirasjon",
+        "Hvor kan vi hente inspirasjon?",
+        ProgrammeItemKind.TALK,
+        "2013-11-20 15:15",
+        description="<p>Et lite utvalg nettløsninger, artikler med mer.</p>",
+        speakers=[{"person": marit}],
+    )
+    item(
+        "pause",
+        "Pause med litt å bite i",
+        ProgrammeItemKind.BREAK,
+        "2013-11-20 15:45",
+        description="<p>Suppe med brød, kaffe og te.</p>",
+    )
+    item(
+        "idetorg",
+        "Idétorg",
+        ProgrammeItemKind.WORKSHOP,
+        "2013-11-20 16:15",
+        "2013-11-20 18:00",
+        description=(
+            "<p>Problemstillinger og utfordringer i ditt bibliotek – vi danner grupper og "
+            "begynner diskusjonen.</p>"
+        ),
+    )
     # Thursday 21 November
-    item("god-morgen", "God morgen – oppstart", ProgrammeItemKind.OTHER,
-         "2013-11-21 09:00", "2013-11-21 09:30", description="<p>Vi samler trådene fra i går.</p>")
-    item("gruppearbeid", "Gruppene jobber sammen med sine problemstillinger", ProgrammeItemKind.WORKSHOP,
-         "2013-11-21 09:30", "2013-11-21 11:30")
-    item("oppsummering", "Oppsummering, samtale og diskusjon i plenum", ProgrammeItemKind.PANEL,
-         "2013-11-21 11:30", "2013-11-21 13:00",
-         description="<p>Oppsummering, samtale og diskusjon rundt problemstillingene i plenum.</p>")
+    item(
+        "god-morgen",
+        "God morgen – oppstart",
+        ProgrammeItemKind.OTHER,
+        "2013-11-21 09:00",
+        "2013-11-21 09:30",
+        description="<p>Vi samler trådene fra i går.</p>",
+    )
+    item(
+        "gruppearbeid",
+        "Gruppene jobber sammen med sine problemstillinger",
+        ProgrammeItemKind.WORKSHOP,
+        "2013-11-21 09:30",
+        "2013-11-21 11:30",
+    )
+    item(
+        "oppsummering",
+        "Oppsummering, samtale og diskusjon i plenum",
+        ProgrammeItemKind.PANEL,
+        "2013-11-21 11:30",
+        "2013-11-21 13:00",
+        description="<p>Oppsummering, samtale og diskusjon rundt problemstillingene i plenum.</p>",
+    )
     item("lunsj", "Lunsj", ProgrammeItemKind.MEAL, "2013-11-21 13:00", "2013-11-21 14:00")
     item("buss-tilbake", "Buss tilbake til Tromsø", ProgrammeItemKind.TRAVEL, "2013-11-21 14:00")
     return seminar

@@ -33,36 +33,62 @@ def load(b, tree):
     locale = tree.home.locale
     stockholm = b.snippet(Region, locale, "Stockholms län")
     regionbibliotek = b.snippet(
-        Organisation, locale, "Regionbibliotek Stockholm",
-        kind=OrganisationKind.REGIONAL_LIBRARY, municipality="Stockholm", county=stockholm,
+        Organisation,
+        locale,
+        "Regionbibliotek Stockholm",
+        kind=OrganisationKind.REGIONAL_LIBRARY,
+        municipality="Stockholm",
+        county=stockholm,
         website="http://www.regionbiblioteket.se",
     )
     mellansverige = b.snippet(
-        Organisation, locale, "Länsbiblioteken i Mellansverige", kind=OrganisationKind.REGIONAL_LIBRARY
+        Organisation,
+        locale,
+        "Länsbiblioteken i Mellansverige",
+        kind=OrganisationKind.REGIONAL_LIBRARY,
     )
     boras = b.snippet(
-        Organisation, locale, "Högskolan i Borås", kind=OrganisationKind.EDUCATION, municipality="Borås"
+        Organisation,
+        locale,
+        "Högskolan i Borås",
+        kind=OrganisationKind.EDUCATION,
+        municipality="Borås",
     )
     bibliotekshogskolan = b.snippet(
-        Organisation, locale, "Institutionen Bibliotekshögskolan",
-        kind=OrganisationKind.EDUCATION, municipality="Borås", parent=boras,
+        Organisation,
+        locale,
+        "Institutionen Bibliotekshögskolan",
+        kind=OrganisationKind.EDUCATION,
+        municipality="Borås",
+        parent=boras,
     )
     stadsbiblioteket = b.snippet(
-        Organisation, locale, "Stockholms stadsbibliotek",
-        kind=OrganisationKind.PUBLIC_LIBRARY, municipality="Stockholm", county=stockholm,
+        Organisation,
+        locale,
+        "Stockholms stadsbibliotek",
+        kind=OrganisationKind.PUBLIC_LIBRARY,
+        municipality="Stockholm",
+        county=stockholm,
     )
     ostergotland = b.snippet(
-        Organisation, locale, "Länsbibliotek Östergötland",
+        Organisation,
+        locale,
+        "Länsbibliotek Östergötland",
         kind=OrganisationKind.REGIONAL_LIBRARY,
         county=b.snippet(Region, locale, "Östergötlands län"),
     )
     programkontoret = b.snippet(
-        Organisation, locale, "Internationella programkontoret",
+        Organisation,
+        locale,
+        "Internationella programkontoret",
         kind=OrganisationKind.GOVERNMENT_AGENCY,
     )
     persboskolan = b.snippet(
-        Organisation, locale, "Persboskolan Västerås",
-        kind=OrganisationKind.EDUCATION, municipality="Västerås",
+        Organisation,
+        locale,
+        "Persboskolan Västerås",
+        kind=OrganisationKind.EDUCATION,
+        municipality="Västerås",
         county=b.snippet(Region, locale, "Västmanlands län"),
     )
 
@@ -70,12 +96,16 @@ def load(b, tree):
         return b.snippet(Person, locale, name, organisation=organisation, **fields)
 
     contact = person(
-        "Anna-Stina Axelsson", regionbibliotek,
-        email="anna-stina.axelsson@example.org", email_is_public=True,
+        "Anna-Stina Axelsson",
+        regionbibliotek,
+        email="anna-stina.axelsson@example.org",
+        email_is_public=True,
     )
 
     project = b.page(
-        tree.projects, ProjectPage, "tvinning",
+        tree.projects,
+        ProjectPage,
+        "tvinning",
         title="Tvinning – en metod för utveckling?",
         summary=(
             "Ett tvåårigt projekt där drygt 30 folkbibliotek har utvecklat sin verksamhet "
@@ -94,15 +124,21 @@ def load(b, tree):
             "contacts": rows(ProjectContact, {"person": contact, "role": "Kontaktperson"}),
             "links": rows(
                 ProjectLink,
-                {"kind": LinkKind.WEBSITE, "title": "Tvinning på Regionbibliotek Stockholms webbplats",
-                 "url": "http://www.regionbiblioteket.se/tvinning"},
+                {
+                    "kind": LinkKind.WEBSITE,
+                    "title": "Tvinning på Regionbibliotek Stockholms webbplats",
+                    "url": "http://www.regionbiblioteket.se/tvinning",
+                },
             ),
         },
     )
 
     venue = b.snippet(
-        Venue, locale, "Aros Congress Center",
-        street_address="Munkgatan 7", city="Västerås",
+        Venue,
+        locale,
+        "Aros Congress Center",
+        street_address="Munkgatan 7",
+        city="Västerås",
         directions=(
             "Aros Congress Center ligger centralt i Västerås, nära järnvägsstationen. "
             "Det är enkelt att nå via tåg, bil eller buss."
@@ -111,7 +147,9 @@ def load(b, tree):
     )
 
     conference = b.page(
-        tree.conferences, ConferencePage, "tvinning-slutkonferens-2009",
+        tree.conferences,
+        ConferencePage,
+        "tvinning-slutkonferens-2009",
         title="Biblioteksutveckling genom samarbete – Tvinningprojektets slutkonferens",
         tagline="Ett steg till!",
         kind=ConferenceKind.CONFERENCE,
@@ -150,31 +188,44 @@ def load(b, tree):
         registration_instructions="Anmäl dig med namn och arbetsplats. Ange om du önskar specialkost.",
         relations={
             "organisers": rows(
-                ConferenceOrganiser, {"organisation": regionbibliotek}, {"organisation": mellansverige}
+                ConferenceOrganiser,
+                {"organisation": regionbibliotek},
+                {"organisation": mellansverige},
             ),
         },
     )
 
     def item(slug, title, kind=ProgrammeItemKind.TALK, speakers=(), **fields):
         return b.page(
-            conference, ProgrammeItemPage, slug, title=title, kind=kind,
-            relations={"speakers": rows(ProgrammeItemSpeaker, *speakers)}, **fields,
+            conference,
+            ProgrammeItemPage,
+            slug,
+            title=title,
+            kind=kind,
+            relations={"speakers": rows(ProgrammeItemSpeaker, *speakers)},
+            **fields,
         )
 
     item(
-        "registrering-och-kaffe", "Registrering och kaffe", ProgrammeItemKind.REGISTRATION,
-        start=at("2009-10-20 09:00"), end=at("2009-10-20 10:00"),
+        "registrering-och-kaffe",
+        "Registrering och kaffe",
+        ProgrammeItemKind.REGISTRATION,
+        start=at("2009-10-20 09:00"),
+        end=at("2009-10-20 10:00"),
     )
     item(
-        "forskning-och-reflektion", "Forskning och reflektion – att utvecklas som bibliotekarie",
+        "forskning-och-reflektion",
+        "Forskning och reflektion – att utvecklas som bibliotekarie",
         speakers=[{"person": person("Cecilia Gärdén", bibliotekshogskolan)}],
     )
     item(
-        "att-fa-syn-pa-utvecklingsbehov", "Att få syn på utvecklingsbehov",
+        "att-fa-syn-pa-utvecklingsbehov",
+        "Att få syn på utvecklingsbehov",
         speakers=[{"person": person("Malin Ögland", regionbibliotek)}],
     )
     item(
-        "att-bygga-natverk", "Att bygga nätverk – erfarenheter från projektet Bilda nätverk",
+        "att-bygga-natverk",
+        "Att bygga nätverk – erfarenheter från projektet Bilda nätverk",
         description="<p>Vilken nytta kan bibliotek ha av att delta i nätverk tillsammans med andra?</p>",
         speakers=[
             {"person": person("Åke Nygren", stadsbiblioteket)},
@@ -182,23 +233,32 @@ def load(b, tree):
         ],
     )
     item(
-        "etwinning", "eTwinning – digitalt samarbete i skolan – teori och praktik",
+        "etwinning",
+        "eTwinning – digitalt samarbete i skolan – teori och praktik",
         description=(
             "<p>eTwinning är ett EU-finansierat projekt som syftar till digitalt samarbete "
             "mellan lärare och elever i europeiska skolor.</p>"
         ),
         speakers=[
-            {"person": person("Angela Andersson", programkontoret, title="Nationell eTwinningkoordinator")},
+            {
+                "person": person(
+                    "Angela Andersson", programkontoret, title="Nationell eTwinningkoordinator"
+                )
+            },
             {"person": person("Ann-Christine Björk", persboskolan, title="eTwinningambassadör")},
         ],
     )
     item(
-        "tvinning-i-praktiken", "Tvinning i praktiken – deltagare berättar", ProgrammeItemKind.PANEL,
+        "tvinning-i-praktiken",
+        "Tvinning i praktiken – deltagare berättar",
+        ProgrammeItemKind.PANEL,
         description="<p>Några av deltagarna i Tvinningprojektet berättar om sina erfarenheter av projektet.</p>",
         related_project=project,
     )
     item(
-        "bokrelease", "Bokrelease!", ProgrammeItemKind.OTHER,
+        "bokrelease",
+        "Bokrelease!",
+        ProgrammeItemKind.OTHER,
         description=(
             "<p>Metodboken som Tvinningprojektet har resulterat i släpps. "
             "Alla deltagare får varsitt exemplar.</p>"

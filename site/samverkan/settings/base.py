@@ -107,9 +107,7 @@ LANGUAGE_CODE = CONTENT_LANGUAGES[0]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in CONTENT_LANGUAGES
 ]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    (code, LANGUAGE_NAMES[code]) for code in ("sv", "nb", "en")
-]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in ("sv", "nb", "en")]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locales"]
