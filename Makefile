@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev demo check clean
+.PHONY: run test install install-dev demo check lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ check: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
