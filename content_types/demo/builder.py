@@ -7,8 +7,10 @@ is, so running the loader again changes nothing and duplicates nothing.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -60,10 +62,15 @@ class DemoBuilder:
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        else:
-            site.root_page = home
-            site.save()
+            site = Site(is_default_site=True)
+        site.root_page = home
+        if site.pk is None or (site.hostname, site.port) == ("localhost", 80):
+            # Wagtail's placeholder address; page URLs in the API should point
+            # where the site is actually served.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.save()
         if welcome is not None:
             welcome.delete()
         self.report.add("page", home.title)

@@ -18,9 +18,7 @@ def load_demo_content():
     builder = DemoBuilder()
     swedish = builder.locale("sv")
     norwegian = builder.locale("nb")
-    for language_code in (
-        settings.CONTENT_LANGUAGES if hasattr(settings, "CONTENT_LANGUAGES") else ()
-    ):
+    for language_code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", ()):
         builder.locale(language_code)
     sv_tree, nb_tree = build_trees(builder, swedish, norwegian)
     tvinning.load(builder, sv_tree)

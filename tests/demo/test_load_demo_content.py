@@ -43,6 +43,11 @@ class TestSiteStructure:
         assert isinstance(site.root_page.specific, HomePage)
         assert site.root_page.locale.language_code == "sv"
 
+    def test_the_site_address_follows_the_configured_base_url(self, demo, settings):
+        # Wagtail's placeholder localhost:80 is replaced, so html_url links work.
+        assert settings.WAGTAILADMIN_BASE_URL == "http://testserver"
+        assert Site.objects.get(is_default_site=True).root_url == "http://testserver"
+
     def test_the_norwegian_tree_is_a_published_translation_with_its_own_slugs(self, demo):
         home = Site.objects.get(is_default_site=True).root_page
         nb_home = home.get_translation(Locale.objects.get(language_code="nb"))
