@@ -5,9 +5,12 @@ a malformed date or id then fails inside the ORM as a server error. These
 backends check every value against the field first and answer 400 instead.
 """
 
+from datetime import UTC
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
+from django.utils import timezone
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
@@ -49,8 +52,12 @@ def validate_filter_value(field, name, value):
         if isinstance(target, models.IntegerField):
             # The range the database column holds: a larger id fails inside the database.
             target.run_validators(python_value)
-        # Converting for the database fails for a datetime that leaves the range
-        # of years once moved to UTC (e.g. year 1 with a positive offset).
+        if isinstance(target, models.DateTimeField) and python_value is not None:
+            # Datetimes are stored in UTC; one that leaves the years Python can
+            # hold once moved there (year 1 at +05:00) is no date at all.
+            if timezone.is_naive(python_value):
+                python_value = timezone.make_aware(python_value)
+            python_value.astimezone(UTC)
         target.get_db_prep_value(python_value, connection, prepared=False)
     except ValidationError as error:
         raise BadRequestError(

@@ -4,12 +4,48 @@ Relations are expanded to what an external site needs to show them (a
 speaker's name, organisation and role; a venue's address) instead of bare ids.
 """
 
+from django.conf import settings
 from django.utils import timezone
 from rest_framework import serializers
 from wagtail.models import Page
 
 from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
 from ..visibility import public_pages
+
+
+class ImageSerializer(serializers.Field):
+    """An image with its alt text and renditions in a few useful sizes.
+
+    The sizes are Wagtail filter specs keyed by name; a site can set its own in
+    ``SAMVERKAN_IMAGE_RENDITIONS``.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        from wagtail.images.api.fields import ImageRenditionField
+
+        renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", DEFAULT_IMAGE_RENDITIONS)
+        return {
+            "id": image.pk,
+            "title": image.title,
+            "alt": image.default_alt_text,
+            "width": image.width,
+            "height": image.height,
+            "renditions": {
+                name: ImageRenditionField(spec).to_representation(image)
+                for name, spec in renditions.items()
+            },
+        }
+
+
+DEFAULT_IMAGE_RENDITIONS = {
+    "thumbnail": "fill-320x180",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
 
 
 class RegionSerializer(serializers.ModelSerializer):
@@ -33,10 +69,21 @@ class OrganisationSummarySerializer(serializers.ModelSerializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     county = RegionSerializer(read_only=True)
     parent = OrganisationSummarySerializer(read_only=True)
+    logo = ImageSerializer()
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "kind", "municipality", "county", "country", "website", "parent"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "municipality",
+            "county",
+            "country",
+            "website",
+            "logo",
+            "parent",
+        ]
 
 
 class PersonSerializer(serializers.ModelSerializer):

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from ..api.serializers import (
     DocumentLinkSerializer,
+    ImageSerializer,
     OrganisationRelationSerializer,
     PageLinkField,
     PersonSerializer,
@@ -126,6 +127,17 @@ class ConferencePage(Page):
     )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     description = RichTextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in listings and at the top of the page. Give it a description (alt text)."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -206,6 +218,7 @@ class ConferencePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("tagline"),
+        FieldPanel("image"),
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("audience"),
@@ -275,6 +288,7 @@ class ConferencePage(Page):
         APIField("kind"),
         APIField("tagline"),
         APIField("description"),
+        APIField("image", serializer=ImageSerializer()),
         APIField("status"),
         APIField("start", serializer=ZonedDateTimeField("start")),
         APIField("end", serializer=ZonedDateTimeField("end")),

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from ..api.serializers import (
     FocusAreaSerializer,
+    ImageSerializer,
     MeetingSerializer,
     OrganisationRelationSerializer,
     OrganisationSerializer,
@@ -102,6 +103,17 @@ class NetworkPage(Page):
         _("purpose"), help_text=_("Why the network exists, in a few sentences.")
     )
     description = RichTextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in listings and at the top of the page. Give it a description (alt text)."
+        ),
+    )
     target_group = models.TextField(
         _("target group"), blank=True, help_text=_("Who the network is for and who can join.")
     )
@@ -129,6 +141,7 @@ class NetworkPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
+        FieldPanel("image"),
         FieldPanel("description"),
         FieldPanel("target_group"),
         FieldPanel("meeting_structure"),
@@ -154,6 +167,7 @@ class NetworkPage(Page):
     api_fields = [
         APIField("purpose"),
         APIField("description"),
+        APIField("image", serializer=ImageSerializer()),
         APIField("target_group"),
         APIField("meeting_structure"),
         APIField("started_year"),

@@ -18,6 +18,7 @@ from wagtail.search import index
 from ..api.serializers import (
     FocusAreaSerializer,
     GoalSerializer,
+    ImageSerializer,
     MilestoneSerializer,
     OrganisationRelationSerializer,
     OrganisationSerializer,
@@ -169,6 +170,17 @@ class ProjectPage(Page):
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for listings."))
     body = RichTextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in listings and at the top of the page. Give it a description (alt text)."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
     )
@@ -223,6 +235,7 @@ class ProjectPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("body"),
         InlinePanel("goals", heading=_("Goals"), label=_("goal")),
         InlinePanel("updates", heading=_("Updates"), label=_("update")),
@@ -264,6 +277,7 @@ class ProjectPage(Page):
     api_fields = [
         APIField("summary"),
         APIField("body"),
+        APIField("image", serializer=ImageSerializer()),
         APIField("status"),
         APIField("start_date"),
         APIField("end_date"),

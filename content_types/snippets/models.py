@@ -101,6 +101,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         _("country"), max_length=2, choices=Country.choices, default=Country.SWEDEN
     )
     website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("part of"),
@@ -122,6 +130,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Location"),
         ),
         FieldPanel("website"),
+        FieldPanel("logo"),
     ]
     search_fields = [
         index.SearchField("name"),
