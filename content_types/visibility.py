@@ -25,4 +25,5 @@ def public_pages(request, model=Page):
 
 
 def is_public(request, page):
+    """Whether ``page`` is among ``public_pages(request)``."""
     return public_pages(request).filter(pk=page.pk).exists()

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
-from ..visibility import public_pages
+from ..visibility import is_public, public_pages
 
 
 class ImageSerializer(serializers.Field):
@@ -177,7 +177,7 @@ class PageLinkField(serializers.Field):
         if page is None:
             return None
         request = self.context.get("request")
-        if request is not None and not public_pages(request).filter(pk=page.pk).exists():
+        if request is not None and not is_public(request, page):
             return None
         return page_link(page, self.context)
 
