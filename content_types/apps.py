@@ -7,3 +7,12 @@ class ContentTypesConfig(AppConfig):
     label = "content_types"
     verbose_name = _("Library development content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import TranslatableMixin
+
+        from .localization.fields import configure_translatable_fields
+
+        configure_translatable_fields(
+            model for model in self.get_models() if issubclass(model, TranslatableMixin)
+        )

@@ -2,13 +2,15 @@
 
 Pages list people, organisations, participant groups and documents in the
 same way; each page type makes a concrete, ordered InlinePanel row from these.
+Every row is translatable: its text (a role, a note, a label) is translated
+with the page it belongs to.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from .snippets.models import OrganisationKind
 
@@ -21,7 +23,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class PersonRelation(Orderable):
+class PersonRelation(TranslatableMixin, Orderable):
     person = models.ForeignKey(
         "content_types.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
@@ -31,14 +33,14 @@ class PersonRelation(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
     def __str__(self):
         return str(self.person)
 
 
-class OrganisationRelation(Orderable):
+class OrganisationRelation(TranslatableMixin, Orderable):
     organisation = models.ForeignKey(
         "content_types.Organisation",
         verbose_name=_("organisation"),
@@ -49,14 +51,14 @@ class OrganisationRelation(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("note")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
     def __str__(self):
         return str(self.organisation)
 
 
-class ParticipantGroup(Orderable):
+class ParticipantGroup(TranslatableMixin, Orderable):
     """How many organisations of one kind take part, e.g. "Gymnasiebibliotek (3)"."""
 
     library_type = models.CharField(
@@ -69,14 +71,14 @@ class ParticipantGroup(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("library_type"), FieldPanel("label"), FieldPanel("count")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
     def __str__(self):
         return self.label or self.get_library_type_display()
 
 
-class DocumentLink(Orderable):
+class DocumentLink(TranslatableMixin, Orderable):
     """A document from the library, or a link to one elsewhere."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -92,7 +94,7 @@ class DocumentLink(Orderable):
 
     panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("document"), FieldPanel("url")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
     def __str__(self):

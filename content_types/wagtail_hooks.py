@@ -1,9 +1,15 @@
-"""Admin registration: the shared snippets, with listings and search for editors."""
+"""Admin registration: the shared snippets, the translation status report and review action."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .localization import views as localization_views
+from .localization.review import managed_translation
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
 
 
@@ -57,3 +63,43 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translations/status/",
+            localization_views.translation_status_report,
+            name="samverkan_translation_status",
+        ),
+        path(
+            "translations/<int:page_id>/submit/",
+            localization_views.submit_translation,
+            name="samverkan_submit_translation",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("samverkan_translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=800,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_button(page, user, view_name, next_url=None):
+    """Offers translators "submit for review" on pages made in the translation editor."""
+    permissions = page.permissions_for_user(user)
+    if permissions.can_edit() and managed_translation(page) and not page.workflow_in_progress:
+        yield Button(
+            _("Submit translation for review"),
+            url=reverse("samverkan_submit_translation", args=[page.pk]),
+            icon_name="resubmit",
+            priority=40,
+        )

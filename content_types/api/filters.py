@@ -10,9 +10,12 @@ from datetime import UTC
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -141,3 +144,46 @@ class ValidatedSearchFilter(SearchFilter):
             raise BadRequestError(
                 f"cannot order by '{error.field_name}' while searching (field is not indexed)"
             ) from error
+
+
+class LocaleFilter(BaseFilterBackend):
+    """Content in one language, optionally filled in from another (Eg: ?locale=nb&fallback=sv).
+
+    Without a fallback only pages in the requested locale are returned. With
+    one, a page that has no public translation in the requested locale is
+    returned in the fallback locale instead, so a Norwegian site never shows
+    holes; such pages are marked ``is_fallback`` in their meta. The default
+    fallback comes from ``SAMVERKAN_API["FALLBACK_LOCALE"]``.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        requested = request.GET.get("locale")
+        fallback = request.GET.get("fallback", api_setting("FALLBACK_LOCALE"))
+        if "fallback" in request.GET and not requested:
+            raise BadRequestError("fallback needs a locale, e.g. ?locale=nb&fallback=sv")
+        if not requested:
+            return queryset
+        locale = get_locale(requested, "locale")
+        if not fallback or fallback == requested:
+            return queryset.filter(locale=locale)
+        fallback_locale = get_locale(fallback, "fallback")
+        translated = view.get_base_queryset().filter(locale=locale).values("translation_key")
+        return queryset.filter(
+            Q(locale=locale) | Q(locale=fallback_locale) & ~Q(translation_key__in=translated)
+        )
+
+
+def get_locale(language_code, parameter):
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        known = ", ".join(
+            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+        )
+        raise BadRequestError(
+            f"{parameter} '{language_code}' does not exist (choose from: {known})"
+        )
+    return locale
+
+
+def api_setting(name):
+    return getattr(settings, "SAMVERKAN_API", {}).get(name)

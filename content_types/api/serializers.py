@@ -284,3 +284,49 @@ class SpeakerSerializer(serializers.Serializer):
     role = serializers.CharField(read_only=True)
     title = serializers.CharField(source="title_at_the_time", read_only=True)
     organisation = OrganisationSummarySerializer(source="organisation_at_the_time", read_only=True)
+
+
+class TranslationsField(serializers.Field):
+    """The page in every language a reader may see it in, for language switchers.
+
+    Each entry says whether it is the source language, and whether the
+    translation is complete and up to date with the latest published source
+    (``null`` where the translation was not made through wagtail-localize).
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        from ..localization.status import translation_states
+
+        request = self.context.get("request")
+        entries = []
+        for state in translation_states(page):
+            if not state.exists or (request is not None and not is_public(request, state.page)):
+                continue
+            entries.append(
+                {
+                    **page_link(state.page, self.context),
+                    "locale": state.locale,
+                    "is_current": state.page.pk == page.pk,
+                    "is_source": state.is_source,
+                    "complete": state.complete,
+                    "up_to_date": state.up_to_date,
+                }
+            )
+        return entries
+
+
+class IsFallbackField(serializers.Field):
+    """True when the page stands in, in its source language, for a missing translation."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        requested = request.GET.get("locale") if request is not None else None
+        return bool(requested) and page.locale.language_code != requested

@@ -4,9 +4,9 @@ from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    LocaleFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -14,12 +14,14 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from ..visibility import public_pages
 from .filters import (
+    LocaleFilter,
     ValidatedFieldsFilter,
     ValidatedOrderingFilter,
     ValidatedSearchFilter,
     validate_filter_value,
 )
 from .pagination import ContentPagination
+from .serializers import IsFallbackField, TranslationsField
 
 
 class ValidatedQueryMixin:
@@ -40,8 +42,22 @@ class ValidatedQueryMixin:
         return super().find_object(queryset, request)
 
 
+class ContentPageSerializer(PageSerializer):
+    translations = TranslationsField()
+    is_fallback = IsFallbackField()
+
+
 class ContentPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
-    """The pages endpoint: public pages only, every filter value validated."""
+    """The pages endpoint: public pages only, every filter value validated.
+
+    Every page's meta lists its translations with their status; ``?locale=``
+    takes a ``fallback`` locale that fills in missing translations.
+    """
+
+    base_serializer_class = ContentPageSerializer
+    meta_fields = PagesAPIViewSet.meta_fields + ["translations", "is_fallback"]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["is_fallback"]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["fallback"])
 
     filter_backends = [
         ValidatedFieldsFilter,

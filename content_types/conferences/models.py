@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..api.serializers import (
@@ -353,7 +353,7 @@ class ConferencePage(Page):
         )
 
 
-class ProgrammeItemSpeaker(Orderable):
+class ProgrammeItemSpeaker(TranslatableMixin, Orderable):
     """A speaker or host of a programme item, with their organisation and title at the time."""
 
     page = ParentalKey(
@@ -386,7 +386,7 @@ class ProgrammeItemSpeaker(Orderable):
         FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("speaker or host")
 
     def __str__(self):

@@ -115,22 +115,32 @@ class DemoBuilder:
         """Translate ``source`` into ``locale`` the way a translator would.
 
         wagtail-localize extracts the source's segments into a PO file;
-        ``strings`` maps each source text to its translation; importing the file
-        and saving the target publishes the translated page.
+        ``strings`` maps each source text to its translation; the file is
+        imported into the translation and the target saved. Snippets the source
+        refers to (a venue, a speaker) are translated first, so the translation
+        points at their translations; a page is published.
         """
+        source = source.specific if isinstance(source, Page) else source
         existing = source.get_translation_or_none(locale)
         if existing is not None:
             self.report.existing += 1
-            return existing
-        source_record, _created = TranslationSource.get_or_create_from_instance(source)
+            return existing.specific if isinstance(existing, Page) else existing
+        record, _created = TranslationSource.get_or_create_from_instance(source)
+        for segment in record.relatedobjectsegment_set.select_related("object"):
+            if not segment.object.has_translation(locale):
+                self.translation(segment.object.get_instance(source.locale), locale, strings)
         translation, _created = Translation.objects.get_or_create(
-            source=source_record, target_locale=locale
+            source=record, target_locale=locale
         )
         po = translation.export_po()
         for entry in po:
-            if entry.msgid in strings:
-                entry.msgstr = strings[entry.msgid]
+            entry.msgstr = strings.get(entry.msgid, entry.msgstr)
         translation.import_po(po)
+        if not isinstance(source, Page):
+            translation.save_target()
+            target = source.get_translation(locale)
+            self.report.add(f"translation ({locale.language_code})", str(target))
+            return target
         # wagtail-localize defers publishing to the end of the transaction, from a
         # copy of the page taken now; children added meanwhile would be miscounted.
         # Save a draft and publish it at once instead.
@@ -138,6 +148,13 @@ class DemoBuilder:
         target = source.get_translation(locale).specific
         target.get_latest_revision().publish()
         self.report.add(f"translation ({locale.language_code})", target.title)
+        return target
+
+    def translated_subtree(self, source, locale, strings):
+        """Translate a page and every page below it, e.g. a conference and its programme."""
+        target = self.translation(source, locale, strings)
+        for child in source.get_children():
+            self.translated_subtree(child.specific, locale, strings)
         return target
 
 

@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..api.serializers import (
@@ -65,7 +65,7 @@ class NetworkMemberGroup(ParticipantGroup):
         verbose_name = _("member group")
 
 
-class NetworkMeeting(Orderable):
+class NetworkMeeting(TranslatableMixin, Orderable):
     """A meeting of the network, past or coming."""
 
     page = ParentalKey(
@@ -88,7 +88,7 @@ class NetworkMeeting(Orderable):
         FieldPanel("description"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("meeting")
         ordering = ["date", "sort_order"]
 

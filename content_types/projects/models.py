@@ -12,7 +12,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..api.serializers import (
@@ -102,20 +102,20 @@ class ProjectContact(PersonRelation):
         verbose_name = _("contact person")
 
 
-class ProjectGoal(Orderable):
+class ProjectGoal(TranslatableMixin, Orderable):
     page = ParentalKey("content_types.ProjectPage", related_name="goals", on_delete=models.CASCADE)
     text = models.TextField(_("goal"))
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("goal")
 
     def __str__(self):
         return self.text
 
 
-class ProjectMilestone(Orderable):
+class ProjectMilestone(TranslatableMixin, Orderable):
     """A dated event in the project's life: a seminar day, the end of reporting."""
 
     page = ParentalKey(
@@ -127,7 +127,7 @@ class ProjectMilestone(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("title")]), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("key date")
 
     def __str__(self):
@@ -146,7 +146,7 @@ class ProjectLink(DocumentLink):
         verbose_name = _("link or document")
 
 
-class ProjectUpdate(Orderable):
+class ProjectUpdate(TranslatableMixin, Orderable):
     """A dated news post from the project, e.g. the news of an extension."""
 
     page = ParentalKey(
@@ -158,7 +158,7 @@ class ProjectUpdate(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("title")]), FieldPanel("body")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("update")
 
     def __str__(self):

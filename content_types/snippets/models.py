@@ -202,6 +202,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("title"),
     ]
+    # A name is the same in every language; a phone number may differ per site.
+    localize_synchronized = ("name",)
+    localize_overridable = ("phone",)
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -260,6 +263,8 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("city"),
     ]
+    localize_synchronized = ("postal_code",)
+    localize_overridable = ("street_address",)
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

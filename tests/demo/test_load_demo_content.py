@@ -27,8 +27,8 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def page(model, slug):
-    return model.objects.get(slug=slug)
+def page(model, slug, language="sv"):
+    return model.objects.get(slug=slug, locale__language_code=language)
 
 
 def api(client, **params):
@@ -72,9 +72,9 @@ class TestSeedEntities:
             (NetworkPage, "biss"): "sv",
         }
         for (model, slug), language in expected.items():
-            found = page(model, slug)
+            found = page(model, slug, language)
             assert found.live, slug
-            assert found.locale.language_code == language, slug
+            assert found.alias_of is None, slug
         jonkoping = NetworkPage.objects.filter(organiser__name__startswith="Biblioteksutveckling")
         assert sorted(jonkoping.values_list("title", flat=True)) == [
             "Barns delaktighet och inflytande",
@@ -110,7 +110,7 @@ class TestSeedEntities:
         }
 
     def test_the_troms_seminar_has_both_days_timed_in_oslo(self, demo):
-        seminar = page(ConferencePage, "bibliotekromseminar-2013")
+        seminar = page(ConferencePage, "bibliotekromseminar-2013", "nb")
         items = list(seminar.programme_items())
         assert len(items) == 12
         assert {item.day.isoformat() for item in items} == {"2013-11-20", "2013-11-21"}
@@ -158,8 +158,13 @@ class TestSeedEntities:
 class TestDemoContentThroughTheAPI:
     def test_both_conferences_are_listed_with_venue_offsets_and_registration(self, demo, client):
         data = api(client, type="content_types.ConferencePage", fields="*")
-        conferences = {item["meta"]["slug"]: item for item in data["items"]}
+        conferences = {
+            item["meta"]["slug"]: item
+            for item in data["items"]
+            if item["meta"]["translations"][0]["is_current"]
+        }
         assert set(conferences) == {"tvinning-slutkonferens-2009", "bibliotekromseminar-2013"}
+        assert data["meta"]["total_count"] == 4  # each also in the other language
         tvinning = conferences["tvinning-slutkonferens-2009"]
         assert tvinning["start"] == "2009-10-20T10:00:00+02:00"
         assert tvinning["end"] == "2009-10-20T16:30:00+02:00"
@@ -189,11 +194,49 @@ class TestDemoContentThroughTheAPI:
             ("Ann-Christine Björk", "eTwinningambassadör", "Persboskolan Västerås"),
         ]
 
-    def test_the_norwegian_locale_serves_the_troms_seminar_only(self, demo, client):
+    def test_the_norwegian_locale_serves_norwegian_content_only(self, demo, client):
         data = api(client, type="content_types.ConferencePage", locale="nb", fields="programme")
-        assert [item["meta"]["slug"] for item in data["items"]] == ["bibliotekromseminar-2013"]
-        programme = data["items"][0]["programme"]
-        assert [entry["day"] for entry in programme].count("2013-11-21") == 5
+        assert sorted(item["meta"]["slug"] for item in data["items"]) == [
+            "bibliotekromseminar-2013",
+            "tvinning-sluttkonferanse-2009",
+        ]
+        troms = next(
+            item for item in data["items"] if item["meta"]["slug"].startswith("bibliotekrom")
+        )
+        assert [entry["day"] for entry in troms["programme"]].count("2013-11-21") == 5
+
+
+class TestDemoTranslations:
+    """The demo shows translation at work: made through wagtail-localize, complete and current."""
+
+    @pytest.mark.parametrize(
+        "model, slug, source, target",
+        [
+            (ConferencePage, "tvinning-slutkonferens-2009", "sv", "nb"),
+            (ProjectPage, "kompobib2020", "sv", "nb"),
+            (ConferencePage, "bibliotekromseminar-2013", "nb", "sv"),
+        ],
+    )
+    def test_translated_up_to_date_and_published(self, demo, model, slug, source, target):
+        from content_types.localization.status import translation_states
+
+        states = {state.locale: state for state in translation_states(page(model, slug, source))}
+        assert states[source].is_source
+        translated = states[target]
+        assert translated.live and translated.complete and translated.up_to_date
+        assert translated.page.title != states[source].page.title
+
+    def test_the_norwegian_tvinning_programme_translates_titles_and_keeps_times(self, demo, client):
+        sv = page(ConferencePage, "tvinning-slutkonferens-2009")
+        nb = sv.get_translation(Locale.objects.get(language_code="nb")).specific
+        assert [item.start for item in nb.programme_items()] == [
+            item.start for item in sv.programme_items()
+        ]
+        etwinning = nb.programme_items().get(title__startswith="eTwinning").speakers.first()
+        assert etwinning.title_at_the_time == "Nasjonal eTwinning-koordinator"
+        assert etwinning.person.locale.language_code == "nb"
+        assert nb.venue.locale.language_code == "nb"
+        assert nb.venue.street_address == sv.venue.street_address
 
 
 class TestDemoContentInTheAdmin:
@@ -213,13 +256,13 @@ class TestDemoContentInTheAdmin:
         ],
     )
     def test_every_page_type_opens_in_the_editor(self, demo, editor, model, slug):
-        target = page(model, slug)
+        target = model.objects.get(slug=slug)
         response = editor.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
         assert response.status_code == 200
         assert target.title in response.content.decode()
 
     def test_a_programme_item_opens_in_the_editor_with_its_speakers(self, demo, editor):
-        item = ProgrammeItemPage.objects.get(slug="etwinning")
+        item = ProgrammeItemPage.objects.get(slug="etwinning", locale__language_code="sv")
         response = editor.get(reverse("wagtailadmin_pages:edit", args=[item.pk]))
         assert response.status_code == 200
         assert "Angela Andersson" in response.content.decode()

@@ -144,3 +144,13 @@ SAMVERKAN_ADMIN = {
     "PASSWORD": env("ADMIN_PASSWORD", default=""),
     "EMAIL": env("ADMIN_EMAIL", default="admin@example.org"),
 }
+
+# The public API. FALLBACK_LOCALE fills in missing translations for ?locale=
+# requests that name no fallback of their own (e.g. "sv"; empty for none).
+SAMVERKAN_API = {
+    "FALLBACK_LOCALE": env("API_FALLBACK_LOCALE", default="") or None,
+}
+
+# A new translation starts as a draft: nothing reaches a public tree before a
+# translator has worked on it and it has been published.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

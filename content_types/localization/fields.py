@@ -1,0 +1,58 @@
+"""Which fields translators translate, and which follow the source language.
+
+wagtail-localize derives a field list from each model; this project sharpens
+it: prose is translated; dates, times, prices, choices, relations and
+coordinates follow the source and cannot be overridden in a translation; URLs
+and e-mail addresses follow the source but a translation may override them
+(a Norwegian sign-up form, a Norwegian contact address).
+"""
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+
+def localized_fields(model, *, synchronized=(), overridable=()):
+    """The wagtail-localize field list for ``model`` under the rules above.
+
+    ``synchronized`` names text fields that follow the source anyway (a postal
+    code); ``overridable`` names fields that follow the source but may be
+    overridden (a street address, a phone number).
+    """
+    fields = []
+    for field in get_translatable_fields(model):
+        name = field.field_name
+        if name in overridable:
+            fields.append(SynchronizedField(name, overridable=True))
+        elif name in synchronized:
+            fields.append(SynchronizedField(name, overridable=False))
+        elif isinstance(field, SynchronizedField):
+            fields.append(SynchronizedField(name, overridable=is_address(model, name)))
+        else:
+            fields.append(field)
+    # wagtail-localize leaves many-to-many relations out; they follow the source.
+    for field in model._meta.get_fields():
+        if isinstance(field, ParentalManyToManyField):
+            fields.append(SynchronizedField(field.name, overridable=False))
+    return fields
+
+
+def is_address(model, name):
+    field = model._meta.get_field(name)
+    return isinstance(field, models.URLField | models.EmailField)
+
+
+def configure_translatable_fields(models_to_configure):
+    """Give every translatable model its field list, unless it declares its own.
+
+    Models may name exceptions in ``localize_synchronized`` and
+    ``localize_overridable``.
+    """
+    for model in models_to_configure:
+        if "translatable_fields" in model.__dict__:
+            continue
+        model.translatable_fields = localized_fields(
+            model,
+            synchronized=getattr(model, "localize_synchronized", ()),
+            overridable=getattr(model, "localize_overridable", ()),
+        )

@@ -1,0 +1,35 @@
+"""Translations made the way the translation editor makes them."""
+
+from wagtail_localize.models import Translation, TranslationSource
+
+
+def start_translation(page, locale):
+    """What "Translate this page" does: a draft translation, strings still untranslated."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(publish=False)
+    return translation, page.get_translation(locale).specific
+
+
+def translate_all(translation, prefix="NB: "):
+    """Translate every string of ``translation`` (as a translator would, through a PO file)."""
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = f"{prefix}{entry.msgid}" if entry.msgctxt != "slug" else f"nb-{entry.msgid}"
+    translation.import_po(po)
+    return po
+
+
+def publish_translation(translation):
+    translation.save_target(publish=False)
+    page = translation.get_target_instance().specific
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def sync_from_source(page):
+    """What "Sync translated pages" does after the source changed."""
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    source.update_from_db()
+    return source
