@@ -19,6 +19,7 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py ensure_admin
 
 run: demo

@@ -25,6 +25,7 @@ from wagtail.search import index
 from ..api.serializers import (
     DocumentLinkSerializer,
     ImageSerializer,
+    InLanguageOf,
     OrganisationRelationSerializer,
     PageLinkField,
     PersonSerializer,
@@ -294,13 +295,13 @@ class ConferencePage(Page):
         APIField("end", serializer=ZonedDateTimeField("end")),
         APIField("doors_open", serializer=ZonedDateTimeField("doors_open")),
         APIField("timezone"),
-        APIField("venue", serializer=VenueSerializer(read_only=True)),
+        APIField("venue", serializer=InLanguageOf(VenueSerializer())),
         APIField("audience"),
         APIField(
             "organisers", serializer=OrganisationRelationSerializer(many=True, read_only=True)
         ),
         APIField("related_project", serializer=PageLinkField()),
-        APIField("contact", serializer=PersonSerializer(read_only=True)),
+        APIField("contact", serializer=InLanguageOf(PersonSerializer())),
         APIField("more_info_url"),
         APIField("is_free"),
         APIField("price"),

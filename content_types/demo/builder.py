@@ -11,7 +11,10 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from django.db.models import ForeignKey
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -116,19 +119,18 @@ class DemoBuilder:
 
         wagtail-localize extracts the source's segments into a PO file;
         ``strings`` maps each source text to its translation; the file is
-        imported into the translation and the target saved. Snippets the source
-        refers to (a venue, a speaker) are translated first, so the translation
-        points at their translations; a page is published.
+        imported into the translation and the target saved; a page is
+        published. The snippets it links to (a venue, a speaker) are translated
+        too, so that readers of the translation see them in their language.
         """
         source = source.specific if isinstance(source, Page) else source
         existing = source.get_translation_or_none(locale)
         if existing is not None:
             self.report.existing += 1
             return existing.specific if isinstance(existing, Page) else existing
+        for snippet in linked_snippets(source):
+            self.translation(snippet, locale, strings)
         record, _created = TranslationSource.get_or_create_from_instance(source)
-        for segment in record.relatedobjectsegment_set.select_related("object"):
-            if not segment.object.has_translation(locale):
-                self.translation(segment.object.get_instance(source.locale), locale, strings)
         translation, _created = Translation.objects.get_or_create(
             source=record, target_locale=locale
         )
@@ -156,6 +158,26 @@ class DemoBuilder:
         for child in source.get_children():
             self.translated_subtree(child.specific, locale, strings)
         return target
+
+
+def linked_snippets(instance):
+    """The translatable snippets ``instance`` and its inline rows link to."""
+    holders = [instance]
+    if isinstance(instance, ClusterableModel):
+        for relation in get_all_child_relations(instance):
+            holders.extend(getattr(instance, relation.get_accessor_name()).all())
+    for holder in holders:
+        for link in holder._meta.get_fields():
+            if not isinstance(link, ForeignKey | ParentalManyToManyField):
+                continue
+            if not issubclass(link.related_model, TranslatableMixin) or issubclass(
+                link.related_model, Page
+            ):
+                continue
+            value = getattr(holder, link.name)
+            for snippet in value.all() if link.many_to_many else [value]:
+                if snippet is not None and snippet.locale_id == instance.locale_id:
+                    yield snippet
 
 
 def rows(model, *items):

@@ -5,10 +5,17 @@ it: prose is translated; dates, times, prices, choices, relations and
 coordinates follow the source and cannot be overridden in a translation; URLs
 and e-mail addresses follow the source but a translation may override them
 (a Norwegian sign-up form, a Norwegian contact address).
+
+Links to snippets (a venue, a speaker) follow the source too. wagtail-localize
+would rather translate them, but then a translation keeps its old venue when
+the source moves to a venue nobody has translated yet. Readers still get the
+snippet in their language: the API shows each linked snippet's translation in
+the page's language where there is one (api/serializers/languages.py).
 """
 
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 
@@ -28,6 +35,8 @@ def localized_fields(model, *, synchronized=(), overridable=()):
             fields.append(SynchronizedField(name, overridable=False))
         elif isinstance(field, SynchronizedField):
             fields.append(SynchronizedField(name, overridable=is_address(model, name)))
+        elif links_to_snippet(model, name):
+            fields.append(SynchronizedField(name, overridable=False))
         else:
             fields.append(field)
     # wagtail-localize leaves many-to-many relations out; they follow the source.
@@ -35,6 +44,13 @@ def localized_fields(model, *, synchronized=(), overridable=()):
         if isinstance(field, ParentalManyToManyField):
             fields.append(SynchronizedField(field.name, overridable=False))
     return fields
+
+
+def links_to_snippet(model, name):
+    field = model._meta.get_field(name)
+    return isinstance(field, models.ForeignKey) and issubclass(
+        field.related_model, TranslatableMixin
+    )
 
 
 def is_address(model, name):

@@ -17,6 +17,7 @@ from wagtail.search import index
 from ..api.serializers import (
     FocusAreaSerializer,
     ImageSerializer,
+    InLanguageOf,
     MeetingSerializer,
     OrganisationRelationSerializer,
     OrganisationSerializer,
@@ -171,8 +172,8 @@ class NetworkPage(Page):
         APIField("target_group"),
         APIField("meeting_structure"),
         APIField("started_year"),
-        APIField("organiser", serializer=OrganisationSerializer(read_only=True)),
-        APIField("focus_areas", serializer=FocusAreaSerializer(many=True, read_only=True)),
+        APIField("organiser", serializer=InLanguageOf(OrganisationSerializer())),
+        APIField("focus_areas", serializer=InLanguageOf(FocusAreaSerializer())),
         APIField("contacts", serializer=PersonRelationSerializer(many=True, read_only=True)),
         APIField("members", serializer=OrganisationRelationSerializer(many=True, read_only=True)),
         APIField("member_groups", serializer=ParticipantGroupSerializer(many=True, read_only=True)),

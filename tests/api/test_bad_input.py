@@ -235,8 +235,8 @@ def test_quotes_in_search_text_are_read_as_spaces(client, home, nb_home):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "params",
-    [{"locale": "zz"}, {"site": "nowhere.example"}, {"html_path": "/finns/inte/"}],
-    ids=["unknown-locale", "unknown-site", "unknown-path"],
+    [{"site": "nowhere.example"}, {"html_path": "/finns/inte/"}],
+    ids=["unknown-site", "unknown-path"],
 )
 def test_not_found_answers_404_json_not_a_redirect(client, home, params):
     url = reverse("wagtailapi:pages:find") if "html_path" in params else pages_url(**params)
@@ -252,3 +252,19 @@ def test_a_missing_page_answers_404_json_not_a_redirect(client, home):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert set(response.json()) == {"message"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"locale": "zz"}, "locale 'zz' does not exist (choose from: nb, sv)"),
+        ({"locale": "nb", "fallback": "fi"}, "fallback 'fi' does not exist (choose from: nb, sv)"),
+        ({"fallback": "sv"}, "fallback needs a locale, e.g. ?locale=nb&fallback=sv"),
+    ],
+    ids=["unknown-locale", "unknown-fallback", "fallback-without-locale"],
+)
+def test_a_bad_locale_answers_400_listing_the_valid_ones(client, home, nb_home, params, message):
+    response = client.get(pages_url(**params))
+    assert response.status_code == 400
+    assert response.json() == {"message": message}

@@ -21,6 +21,7 @@ def translate_all(translation, prefix="NB: "):
 
 
 def publish_translation(translation):
+    translation = Translation.objects.get(pk=translation.pk)  # the source may have been synced
     translation.save_target(publish=False)
     page = translation.get_target_instance().specific
     page.get_latest_revision().publish()

@@ -1,0 +1,67 @@
+"""Value fields: times in the event's zone, rich text as HTML, images as renditions."""
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import serializers
+
+DEFAULT_IMAGE_RENDITIONS = {
+    "thumbnail": "fill-320x180",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+
+
+class ReadOnlyField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+
+class ImageSerializer(ReadOnlyField):
+    """An image with its alt text and renditions in a few useful sizes.
+
+    The sizes are Wagtail filter specs keyed by name; a site can set its own in
+    ``SAMVERKAN_IMAGE_RENDITIONS``.
+    """
+
+    def to_representation(self, image):
+        from wagtail.images.api.fields import ImageRenditionField
+
+        renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", DEFAULT_IMAGE_RENDITIONS)
+        return {
+            "id": image.pk,
+            "title": image.title,
+            "alt": image.default_alt_text,
+            "width": image.width,
+            "height": image.height,
+            "renditions": {
+                name: ImageRenditionField(spec).to_representation(image)
+                for name, spec in renditions.items()
+            },
+        }
+
+
+class ZonedDateTimeField(ReadOnlyField):
+    """A datetime in the event's own time zone, with its UTC offset (ISO 8601).
+
+    ``2009-10-20T10:00:00+02:00`` reads right in Västerås and parses right anywhere.
+    """
+
+    def __init__(self, attribute, **kwargs):
+        self.attribute = attribute
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, instance):
+        value = getattr(instance, self.attribute)
+        if value is None:
+            return None
+        return timezone.localtime(value, instance.zone).isoformat()
+
+
+class RichTextField(ReadOnlyField):
+    """Rich text as front-end HTML: internal links and embeds expanded."""
+
+    def to_representation(self, value):
+        from wagtail.rich_text import expand_db_html
+
+        return expand_db_html(value) if value else ""

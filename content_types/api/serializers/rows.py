@@ -1,0 +1,93 @@
+"""Inline rows of a page: contacts, funders, speakers, goals, meetings, documents."""
+
+from rest_framework import serializers
+
+from .fields import RichTextField
+from .languages import InLanguageOf, in_language
+from .snippets import OrganisationSerializer, OrganisationSummarySerializer, PersonSerializer
+
+
+class PersonRelationSerializer(serializers.Serializer):
+    person = InLanguageOf(PersonSerializer())
+    role = serializers.CharField(read_only=True)
+
+
+class OrganisationRelationSerializer(serializers.Serializer):
+    organisation = InLanguageOf(OrganisationSerializer())
+    note = serializers.CharField(read_only=True)
+
+
+class ParticipantGroupSerializer(serializers.Serializer):
+    library_type = serializers.CharField(read_only=True)
+    label = serializers.SerializerMethodField()
+    count = serializers.IntegerField(read_only=True)
+
+    def get_label(self, group):
+        return str(group)
+
+
+class SpeakerSerializer(serializers.Serializer):
+    """A speaker as they appeared: their organisation and title at the time."""
+
+    person = InLanguageOf(PersonSerializer())
+    name = serializers.CharField(source="person.name", read_only=True)
+    role = serializers.CharField(read_only=True)
+    title = serializers.SerializerMethodField()
+    organisation = InLanguageOf(
+        OrganisationSummarySerializer(), attribute="organisation_at_the_time"
+    )
+
+    def get_title(self, speaker):
+        return speaker.title or in_language(speaker.person, speaker.locale_id).title
+
+
+class DocumentLinkSerializer(serializers.Serializer):
+    title = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    document = serializers.SerializerMethodField()
+
+    def get_url(self, link):
+        if link.document_id:
+            from wagtail.api.v2.utils import get_full_url  # loads models; see pages.page_link
+
+            return get_full_url(self.context.get("request"), link.document.url)
+        return link.url
+
+    def get_document(self, link):
+        if not link.document_id:
+            return None
+        document = link.document
+        return {
+            "id": document.pk,
+            "title": document.title,
+            "file_extension": document.file_extension,
+            "file_size": document.get_file_size(),
+        }
+
+
+class ProjectLinkSerializer(DocumentLinkSerializer):
+    kind = serializers.CharField(read_only=True)
+
+
+class GoalSerializer(serializers.Serializer):
+    text = serializers.CharField(read_only=True)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    date = serializers.DateField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
+
+
+class UpdateSerializer(serializers.Serializer):
+    date = serializers.DateField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    body = RichTextField()
+
+
+class MeetingSerializer(serializers.Serializer):
+    date = serializers.DateField(read_only=True)
+    date_precision = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    location = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
