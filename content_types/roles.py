@@ -15,9 +15,23 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 
 
-def translator_group_name(locale):
-    with translation.override(settings.LANGUAGE_CODE):
+def translator_group_name(locale, language=None):
+    with translation.override(language or settings.LANGUAGE_CODE):
         return _("Translators: %(language)s") % {"language": locale.get_display_name()}
+
+
+def translator_group(locale):
+    """The locale's translator group, found under its name in any admin language and renamed."""
+    name = translator_group_name(locale)
+    languages = ["en", *(code for code, _name in settings.LANGUAGES)]
+    known_names = {translator_group_name(locale, language) for language in languages}
+    group = Group.objects.filter(name__in=known_names).order_by("pk").first()
+    if group is None:
+        return Group.objects.create(name=name)
+    if group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group
 
 
 def language_trees(locale):
@@ -38,7 +52,7 @@ def ensure_translator_groups(source_language=None):
     )
     groups = []
     for locale in Locale.objects.exclude(language_code=source_language):
-        group, _created = Group.objects.get_or_create(name=translator_group_name(locale))
+        group = translator_group(locale)
         group.permissions.add(access_admin)
         for page in language_trees(locale):
             for permission in page_permissions:

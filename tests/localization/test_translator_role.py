@@ -106,3 +106,33 @@ def test_the_translator_cannot_publish(translator, nb_translation):
     page.refresh_from_db()
     assert not page.live
     assert response.status_code in (200, 302, 403)
+
+
+def test_the_group_keeps_its_identity_when_its_name_is_translated(nb_locale, settings):
+    settings.LANGUAGE_CODE = "en"
+    [english] = ensure_translator_groups(source_language="sv")
+    assert english.name == "Translators: Norsk bokmål"
+    settings.LANGUAGE_CODE = "sv"
+    [swedish] = ensure_translator_groups(source_language="sv")
+    assert swedish.pk == english.pk
+    assert swedish.name == "Översättare: Norsk bokmål"
+    assert Group.objects.filter(name__startswith="Translators").count() == 0
+
+
+def test_a_malformed_po_upload_is_refused_with_a_message_and_changes_nothing(
+    translator, nb_translation
+):
+    translation, page = nb_translation
+    revisions = page.revisions.count()
+    upload = BytesIO(b"this is not a PO file\nmsgid without quotes\n")
+    upload.name = "trasig.po"
+    response = translator.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": edit_url(page)},
+        follow=True,
+    )
+    assert response.status_code == 200
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("PO" in message for message in messages), messages
+    assert not StringTranslation.objects.exists()
+    assert page.revisions.count() == revisions
