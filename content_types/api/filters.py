@@ -12,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
@@ -38,13 +39,17 @@ def is_reverse_relation(field):
 def validate_filter_value(field, name, value):
     """Return ``value`` converted for ``field``, or raise BadRequestError saying why not."""
     if "\x00" in value:
-        raise BadRequestError(f"field filter error. null characters are not allowed for {name}")
+        raise BadRequestError(
+            _("field filter error. null characters are not allowed for %(name)s") % {"name": name}
+        )
     if field.choices:
         allowed = [str(choice) for choice, _label in field.flatchoices]
         if value not in allowed:
             raise BadRequestError(
-                f"field filter error. '{value}' is not a valid value for {name} "
-                f"(choose from: {', '.join(allowed)})"
+                _(
+                    "field filter error. '%(value)s' is not a valid value for %(name)s (choose from: %(allowed)s)"
+                )
+                % {"value": value, "name": name, "allowed": ", ".join(allowed)}
             )
         return value
     target = field.target_field if field.is_relation else field
@@ -64,11 +69,13 @@ def validate_filter_value(field, name, value):
         target.get_db_prep_value(python_value, connection, prepared=False)
     except ValidationError as error:
         raise BadRequestError(
-            f"field filter error. '{value}' is not a valid value for {name} ({describe_errors(error)})"
+            _("field filter error. '%(value)s' is not a valid value for %(name)s (%(reason)s)")
+            % {"value": value, "name": name, "reason": describe_errors(error)}
         ) from error
     except (OverflowError, ValueError) as error:
         raise BadRequestError(
-            f"field filter error. '{value}' is not a valid value for {name} (out of range)"
+            _("field filter error. '%(value)s' is not a valid value for %(name)s (out of range)")
+            % {"value": value, "name": name}
         ) from error
     return python_value
 
@@ -86,7 +93,9 @@ class ValidatedFieldsFilter(FieldsFilter):
             if field is None:
                 continue
             if is_reverse_relation(field):
-                raise BadRequestError(f"field filter error. cannot filter by '{name}'")
+                raise BadRequestError(
+                    _("field filter error. cannot filter by '%(name)s'") % {"name": name}
+                )
             validate_filter_value(field, name, value)
         return super().filter_queryset(request, queryset, view)
 
@@ -100,7 +109,9 @@ class ValidatedOrderingFilter(OrderingFilter):
             for name in order.split(","):
                 field = model_field(queryset.model, name.lstrip("-"))
                 if field is not None and (is_reverse_relation(field) or field.many_to_many):
-                    raise BadRequestError(f"cannot order by '{name}' (not a single value)")
+                    raise BadRequestError(
+                        _("cannot order by '%(name)s' (not a single value)") % {"name": name}
+                    )
         return super().filter_queryset(request, queryset, view)
 
 
@@ -118,15 +129,15 @@ class ValidatedSearchFilter(SearchFilter):
         if "search" not in request.GET:
             return queryset
         if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
-            raise BadRequestError("search is disabled")
+            raise BadRequestError(_("search is disabled"))
         # Searching and filtering by tag at the same time is not supported
         if getattr(queryset, "_filtered_by_tag", False):
-            raise BadRequestError("filtering by tag with a search query is not supported")
+            raise BadRequestError(_("filtering by tag with a search query is not supported"))
 
         search_query = " ".join(request.GET["search"].replace('"', " ").split())
         search_operator = request.GET.get("search_operator")
         if search_operator is not None and search_operator.lower() not in ("and", "or"):
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(_("search_operator must be 'and' or 'or'"))
         order_by_relevance = "order" not in request.GET
 
         try:
@@ -138,11 +149,13 @@ class ValidatedSearchFilter(SearchFilter):
             )
         except FilterFieldError as error:
             raise BadRequestError(
-                f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
+                _("cannot filter by '%(name)s' while searching (field is not indexed)")
+                % {"name": error.field_name}
             ) from error
         except OrderByFieldError as error:
             raise BadRequestError(
-                f"cannot order by '{error.field_name}' while searching (field is not indexed)"
+                _("cannot order by '%(name)s' while searching (field is not indexed)")
+                % {"name": error.field_name}
             ) from error
 
 
@@ -160,7 +173,7 @@ class LocaleFilter(BaseFilterBackend):
         requested = request.GET.get("locale")
         fallback = request.GET.get("fallback", api_setting("FALLBACK_LOCALE"))
         if "fallback" in request.GET and not requested:
-            raise BadRequestError("fallback needs a locale, e.g. ?locale=nb&fallback=sv")
+            raise BadRequestError(_("fallback needs a locale, e.g. ?locale=nb&fallback=sv"))
         if not requested:
             return queryset
         locale = get_locale(requested, "locale")
@@ -180,7 +193,8 @@ def get_locale(language_code, parameter):
             Locale.objects.order_by("language_code").values_list("language_code", flat=True)
         )
         raise BadRequestError(
-            f"{parameter} '{language_code}' does not exist (choose from: {known})"
+            _("%(parameter)s '%(code)s' does not exist (choose from: %(known)s)")
+            % {"parameter": parameter, "code": language_code, "known": known}
         )
     return locale
 

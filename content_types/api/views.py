@@ -1,5 +1,8 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -23,6 +26,22 @@ from .filters import (
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
 
+MESSAGE_LANGUAGES = ("en", "sv", "nb")
+
+
+def message_language(request):
+    """The language of error messages: the client's Accept-Language if we speak it, else English.
+
+    Developers of external sites read these; without a preference they get
+    English, as Wagtail's own API errors are.
+    """
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        language = code.split("-")[0].lower()
+        language = "nb" if language == "no" else language
+        if language in MESSAGE_LANGUAGES:
+            return language
+    return "en"
+
 
 class ValidatedQueryMixin:
     """Checks the query string of every request, listing, detail and find alike."""
@@ -30,11 +49,12 @@ class ValidatedQueryMixin:
     pagination_class = ContentPagination
 
     def initial(self, request, *args, **kwargs):
+        translation.activate(message_language(request))
         super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 # Some databases reject a null character in any string they are given.
-                raise BadRequestError("null characters are not allowed in query parameters")
+                raise BadRequestError(_("null characters are not allowed in query parameters"))
 
     def find_object(self, queryset, request):
         if "id" in request.GET:

@@ -268,3 +268,22 @@ def test_a_bad_locale_answers_400_listing_the_valid_ones(client, home, nb_home, 
     response = client.get(pages_url(**params))
     assert response.status_code == 400
     assert response.json() == {"message": message}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "accept_language, message",
+    [
+        ("", "locale 'zz' does not exist (choose from: nb, sv)"),
+        ("en-GB,en;q=0.8", "locale 'zz' does not exist (choose from: nb, sv)"),
+        ("sv-SE,sv;q=0.9", "locale 'zz' finns inte (välj bland: nb, sv)"),
+        ("no", "locale 'zz' finnes ikke (velg blant: nb, sv)"),
+        ("de-DE", "locale 'zz' does not exist (choose from: nb, sv)"),
+    ],
+)
+def test_error_messages_speak_the_clients_language_or_english(
+    client, home, nb_home, accept_language, message
+):
+    response = client.get(pages_url(locale="zz"), HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
