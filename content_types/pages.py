@@ -1,5 +1,6 @@
 """What the page types have in common: index pages and the editor's tabs."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -19,6 +20,21 @@ class IndexPage(Page):
 
     class Meta:
         abstract = True
+
+
+def page_image():
+    """The image a page shows in listings and at its top."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in listings and at the top of the page. Give it a description (alt text)."
+        ),
+    )
 
 
 def tabbed_editor(content_panels, facts_panels, facts_heading):

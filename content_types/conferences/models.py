@@ -33,7 +33,7 @@ from ..api.serializers import (
     VenueSerializer,
     ZonedDateTimeField,
 )
-from ..pages import IndexPage, tabbed_editor
+from ..pages import IndexPage, page_image, tabbed_editor
 from ..relations import DocumentLink, OrganisationRelation
 from .forms import ProgrammeItemForm
 from .serializers import IncludedSerializer, ProgrammeSerializer, RegistrationSerializer
@@ -128,17 +128,7 @@ class ConferencePage(Page):
     )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     description = RichTextField(_("description"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Shown in listings and at the top of the page. Give it a description (alt text)."
-        ),
-    )
+    image = page_image()
     status = models.CharField(
         _("status"),
         max_length=20,

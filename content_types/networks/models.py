@@ -25,7 +25,7 @@ from ..api.serializers import (
     ParticipantGroupSerializer,
     PersonRelationSerializer,
 )
-from ..pages import IndexPage, tabbed_editor
+from ..pages import IndexPage, page_image, tabbed_editor
 from ..relations import DatePrecision, OrganisationRelation, ParticipantGroup, PersonRelation
 
 
@@ -104,17 +104,7 @@ class NetworkPage(Page):
         _("purpose"), help_text=_("Why the network exists, in a few sentences.")
     )
     description = RichTextField(_("description"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Shown in listings and at the top of the page. Give it a description (alt text)."
-        ),
-    )
+    image = page_image()
     target_group = models.TextField(
         _("target group"), blank=True, help_text=_("Who the network is for and who can join.")
     )

@@ -31,7 +31,7 @@ from ..api.serializers import (
     RegionSerializer,
     UpdateSerializer,
 )
-from ..pages import IndexPage, tabbed_editor
+from ..pages import IndexPage, page_image, tabbed_editor
 from ..relations import (
     DatePrecision,
     DocumentLink,
@@ -171,17 +171,7 @@ class ProjectPage(Page):
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for listings."))
     body = RichTextField(_("description"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Shown in listings and at the top of the page. Give it a description (alt text)."
-        ),
-    )
+    image = page_image()
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
     )
