@@ -22,7 +22,10 @@ demo: install
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py ensure_admin
 
+# Scheduled publishing runs beside the server and stops with it.
 run: demo
+	trap 'kill 0' EXIT; \
+	$(BIN)/python manage.py run_scheduled_publishing --interval 60 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

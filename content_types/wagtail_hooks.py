@@ -1,5 +1,6 @@
 """Admin registration: the shared snippets, the translation status report and review action."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .localization import views as localization_views
 from .localization.review import managed_translation
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
+from .visibility import is_out_of_schedule
 
 
 class PersonViewSet(SnippetViewSet):
@@ -103,3 +105,10 @@ def submit_translation_button(page, user, view_name, next_url=None):
             icon_name="resubmit",
             priority=40,
         )
+
+
+@hooks.register("before_serve_page")
+def hide_pages_out_of_schedule(page, request, serve_args, serve_kwargs):
+    """The public site, like the API, hides an expired page before the publishing job runs."""
+    if is_out_of_schedule(page):
+        raise Http404
