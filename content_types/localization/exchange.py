@@ -30,7 +30,7 @@ from pathlib import Path
 
 import polib
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -284,15 +284,26 @@ def import_checked(item, user):
     po = polib.POFile(wrapwidth=item.po.wrapwidth)
     po.metadata = dict(item.po.metadata)
     po.extend(entries)
-    warnings = translation.import_po(po, user=user, tool_name=TOOL_NAME)
-    if warnings:
-        # The checks above should make this unreachable; never save half a file.
-        raise POImportError([(item.path, f"wagtail-localize skipped entries: {warnings}")])
     try:
-        if is_page:
-            translation.save_target(user=user, publish=False)
-        else:
-            translation.save_target(user=user)
+        # A savepoint: a database error leaves the outer transaction usable, so
+        # the whole import can be rolled back and reported.
+        with transaction.atomic():
+            warnings = translation.import_po(po, user=user, tool_name=TOOL_NAME)
+            if warnings:
+                # The checks above should make this unreachable; never save half a file.
+                raise POImportError(
+                    [(item.path, f"wagtail-localize skipped entries: {warnings}")]
+                )
+            if is_page:
+                translation.save_target(user=user, publish=False)
+            else:
+                translation.save_target(user=user)
+    except DatabaseError as error:
+        # What the checks could not foresee and the database refuses (PostgreSQL
+        # enforces lengths that SQLite does not).
+        raise POImportError(
+            [(item.path, f"the translation is not valid: {str(error).strip()}")]
+        ) from error
     except (ValidationError, AttributeError) as error:
         # wagtail-localize 1.14 turns a ValidationError without field names (what
         # Page.minimal_clean raises) into an AttributeError while handling it.
