@@ -34,6 +34,7 @@ from ..api.serializers import (
     ZonedDateTimeField,
 )
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..preview import DraftPreviewMixin
 from ..relations import DocumentLink, OrganisationRelation
 from .forms import ProgrammeItemForm
 from .serializers import IncludedSerializer, ProgrammeSerializer, RegistrationSerializer
@@ -120,7 +121,7 @@ class ConferenceDocument(DocumentLink):
         verbose_name = _("document")
 
 
-class ConferencePage(Page):
+class ConferencePage(DraftPreviewMixin, Page):
     """A conference, seminar, workshop or network meeting; its programme items are its children."""
 
     kind = models.CharField(
@@ -401,7 +402,7 @@ class ProgrammeItemDocument(DocumentLink):
         verbose_name = _("document")
 
 
-class ProgrammeItemPage(Page):
+class ProgrammeItemPage(DraftPreviewMixin, Page):
     """One item of a conference programme: a talk, a break, a bus departure."""
 
     kind = models.CharField(

@@ -26,6 +26,7 @@ from ..api.serializers import (
     PersonRelationSerializer,
 )
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..preview import DraftPreviewMixin
 from ..relations import DatePrecision, OrganisationRelation, ParticipantGroup, PersonRelation
 
 
@@ -97,7 +98,7 @@ class NetworkMeeting(TranslatableMixin, Orderable):
         return f"{self.date}: {self.title}"
 
 
-class NetworkPage(Page):
+class NetworkPage(DraftPreviewMixin, Page):
     """A professional network, e.g. the library directors of a county."""
 
     purpose = models.TextField(

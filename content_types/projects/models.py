@@ -32,6 +32,7 @@ from ..api.serializers import (
     UpdateSerializer,
 )
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..preview import DraftPreviewMixin
 from ..relations import (
     DatePrecision,
     DocumentLink,
@@ -166,7 +167,7 @@ class ProjectUpdate(TranslatableMixin, Orderable):
         return self.title
 
 
-class ProjectPage(Page):
+class ProjectPage(DraftPreviewMixin, Page):
     """A library-development project, e.g. KompoBib2020 or Tvinning."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for listings."))

@@ -2,6 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from content_types.api.preview import PagePreviewAPIViewSet
 from content_types.api.views import (
     ContentDocumentsAPIViewSet,
     ContentImagesAPIViewSet,
@@ -12,3 +13,5 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", ContentPagesAPIViewSet)
 api_router.register_endpoint("images", ContentImagesAPIViewSet)
 api_router.register_endpoint("documents", ContentDocumentsAPIViewSet)
+# Drafts by preview token; after "pages", which pages' detail_url must keep pointing at.
+api_router.register_endpoint("preview", PagePreviewAPIViewSet)

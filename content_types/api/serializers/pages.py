@@ -67,10 +67,16 @@ class PageLinkListField(PageLinkField):
 
     def to_representation(self, holder):
         request = self.context.get("request")
-        versions = Page.objects.filter(translation_key=holder.translation_key).specific()
+        versions = [
+            # A draft being previewed stands in for its saved row, as it does for its other fields.
+            holder if version.pk == holder.pk else version
+            for version in Page.objects.filter(translation_key=holder.translation_key).specific()
+        ]
+        if holder.pk is None:
+            versions.insert(0, holder)  # the preview of a page not created yet
         related = {}
         for version in versions:
-            for page in getattr(version, self.attribute).all():
+            for page in self.related_pages(version):
                 related.setdefault(page.translation_key, page)
         links = []
         for page in sorted(related.values(), key=lambda page: page.path):
@@ -78,6 +84,11 @@ class PageLinkListField(PageLinkField):
             if shown is not None:
                 links.append(page_link(shown, self.context))
         return links
+
+    def related_pages(self, version):
+        if version.pk is None and version._meta.get_field(self.attribute).auto_created:
+            return []  # nothing can point at a page that is not created yet
+        return getattr(version, self.attribute).all()
 
 
 class TranslationsField(ReadOnlyField):

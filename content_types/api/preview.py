@@ -1,0 +1,94 @@
+"""The preview endpoint: a draft, by its preview token, in the shape of the public detail.
+
+The admin's Preview button sends the editor to the external site with
+``?content_type=<app_label.model>&token=<token>`` (see ``content_types/preview.py``);
+the site asks ``/api/v2/preview/`` with the same two parameters and gets the draft
+exactly as ``/api/v2/pages/<id>/`` would show the published page.
+"""
+
+from django.http import Http404
+from django.urls import path
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
+from wagtail.api.v2.serializers import DetailUrlField
+
+from ..preview import ExpiredToken, InvalidToken, PreviewNotFound, preview_draft, previewable_model
+from .views import ContentPagesAPIViewSet, ContentPageSerializer
+
+
+class PreviewDenied(Exception):
+    """No valid token: answered 403 with a message, as other API errors are."""
+
+
+class DraftDetailUrlField(DetailUrlField):
+    """The page's public detail URL; null (not left out) for a page not created yet."""
+
+    def get_attribute(self, instance):
+        return None if instance.pk is None else super().get_attribute(instance)
+
+
+class PreviewPageSerializer(ContentPageSerializer):
+    detail_url = DraftDetailUrlField(read_only=True)
+
+
+class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
+    """``/api/v2/preview/?content_type=...&token=...``: the draft a preview token was made for.
+
+    The same serializers, fields and ``?fields=`` handling as the pages detail
+    endpoint; only the page comes from the token instead of the public pages.
+    Whatever the draft links to (related pages, translations, the programme) is
+    still shown only where it is public. ``/api/v2/preview/<id>/?...`` answers
+    only when the token is for page ``<id>``. The preview of a page being created
+    has ``id`` and ``meta.detail_url`` null.
+
+    Register it after the pages endpoint: the router links pages to the first
+    endpoint registered for them.
+    """
+
+    base_serializer_class = PreviewPageSerializer
+    known_query_parameters = ContentPagesAPIViewSet.known_query_parameters.union(
+        ["content_type", "token"]
+    )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        view = cls.as_view({"get": "detail_view"})
+        return [path("", view, name="listing"), path("<int:pk>/", view, name="detail")]
+
+    def detail_view(self, request, pk=None):
+        return super().detail_view(request, pk)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = self.get_draft()
+        return self._cached_object
+
+    def get_draft(self):
+        token = self.request.GET.get("token", "")
+        if not token:
+            raise PreviewDenied(_("a preview token is required"))
+        model = previewable_model(self.request.GET.get("content_type", ""))
+        try:
+            page = preview_draft(token, model, page_id=self.kwargs.get("pk"))
+        except InvalidToken as error:
+            raise PreviewDenied(_("the preview token is not valid")) from error
+        except ExpiredToken as error:
+            raise PreviewDenied(
+                _("the preview token has expired; preview the page again in the admin")
+            ) from error
+        except PreviewNotFound as error:
+            raise Http404(_("no preview for this token and content type")) from error
+        return page
+
+    def handle_exception(self, exc):
+        if isinstance(exc, PreviewDenied):
+            return Response({"message": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Drafts are for the one editor with the token: no shared cache may keep them.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
