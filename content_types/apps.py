@@ -16,3 +16,9 @@ class ContentTypesConfig(AppConfig):
         configure_translatable_fields(
             model for model in self.get_models() if issubclass(model, TranslatableMixin)
         )
+
+        from .webhooks import permissions as webhook_permissions
+        from .webhooks import signals as webhook_signals
+
+        webhook_permissions.register_permission_policies()
+        webhook_signals.connect()

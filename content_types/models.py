@@ -41,3 +41,4 @@ from .snippets.models import (  # noqa: F401
     Region,
     Venue,
 )
+from .webhooks.models import WebhookDelivery, WebhookSubscriber  # noqa: F401

@@ -13,6 +13,7 @@ from .localization import views as localization_views
 from .localization.review import managed_translation
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
 from .visibility import is_out_of_schedule
+from .webhooks import views as webhook_views
 
 
 class PersonViewSet(SnippetViewSet):
@@ -112,3 +113,8 @@ def hide_pages_out_of_schedule(page, request, serve_args, serve_kwargs):
     """The public site, like the API, hides an expired page before the publishing job runs."""
     if is_out_of_schedule(page):
         raise Http404
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_viewsets():
+    return webhook_views.viewsets()

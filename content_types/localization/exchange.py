@@ -291,9 +291,7 @@ def import_checked(item, user):
             warnings = translation.import_po(po, user=user, tool_name=TOOL_NAME)
             if warnings:
                 # The checks above should make this unreachable; never save half a file.
-                raise POImportError(
-                    [(item.path, f"wagtail-localize skipped entries: {warnings}")]
-                )
+                raise POImportError([(item.path, f"wagtail-localize skipped entries: {warnings}")])
             if is_page:
                 translation.save_target(user=user, publish=False)
             else:

@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "content_types",
+    "wagtail_headless_preview",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -151,6 +152,48 @@ SAMVERKAN_API = {
     "FALLBACK_LOCALE": env("API_FALLBACK_LOCALE", default="") or None,
 }
 
+# Headless preview (wagtail-headless-preview). The admin's Preview sends the editor
+# to the external site's preview page with ?content_type=...&token=...; that page
+# reads the draft from /api/v2/preview/. PREVIEW_CLIENT_URL is that page for every
+# site; PREVIEW_CLIENT_URLS gives a site of its own another one, by the hostname of
+# its Wagtail Site ("cms.example.se=https://example.se/preview,..."). A token
+# lasts PREVIEW_MAX_AGE seconds.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {
+        **env.dict("PREVIEW_CLIENT_URLS", default={}),
+        "default": env("PREVIEW_CLIENT_URL", default="http://127.0.0.1:8001/preview"),
+    },
+    # Into the preview panel (and "Preview in new tab") by a redirect, not a nested iframe.
+    "REDIRECT_ON_PREVIEW": True,
+    # The client URL exactly as configured.
+    "ENFORCE_TRAILING_SLASH": False,
+}
+SAMVERKAN_PREVIEW = {
+    "MAX_AGE": env.int("PREVIEW_MAX_AGE", default=60 * 60),
+}
+
 # A new translation starts as a draft: nothing reaches a public tree before a
 # translator has worked on it and it has been published.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Review notifications: Wagtail e-mails the moderators (and superusers) when a
+# page is submitted for review, and the editor when it is approved or sent back
+# with a comment. Every user gets them unless they turn them off in their
+# account's notification settings. Mail goes through EMAIL_BACKEND (the console
+# here; EMAIL_URL in production).
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
+    "NOTIFICATION_FROM_EMAIL", default="samverkan@example.org"
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
+# Signed webhooks to external sites (content_types/webhooks/). A delivery that
+# fails (no answer, 5xx, 408, 429) is tried again after BACKOFF_SECONDS, then
+# twice that, and so on, MAX_ATTEMPTS attempts in all; TIMEOUT_SECONDS bounds
+# each request. Deliveries run as django-tasks tasks: with the default immediate
+# backend inside the request that published, once it has committed, so the
+# defaults are short; with a worker backend (TASKS) raise them.
+SAMVERKAN_WEBHOOKS = {
+    "MAX_ATTEMPTS": env.int("WEBHOOK_MAX_ATTEMPTS", default=3),
+    "BACKOFF_SECONDS": env.float("WEBHOOK_BACKOFF_SECONDS", default=1.0),
+    "TIMEOUT_SECONDS": env.float("WEBHOOK_TIMEOUT_SECONDS", default=5.0),
+}
