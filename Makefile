@@ -22,10 +22,12 @@ demo: install
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py ensure_admin
 
-# Scheduled publishing runs beside the server and stops with it.
+# Scheduled publishing and the task worker run beside the server and stop with it.
 run: demo
 	trap 'kill 0' EXIT; \
+	export TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	$(BIN)/python manage.py run_scheduled_publishing --interval 60 & \
+	$(BIN)/python manage.py db_worker & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

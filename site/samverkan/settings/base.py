@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -196,4 +197,14 @@ SAMVERKAN_WEBHOOKS = {
     "MAX_ATTEMPTS": env.int("WEBHOOK_MAX_ATTEMPTS", default=3),
     "BACKOFF_SECONDS": env.float("WEBHOOK_BACKOFF_SECONDS", default=1.0),
     "TIMEOUT_SECONDS": env.float("WEBHOOK_TIMEOUT_SECONDS", default=5.0),
+}
+
+
+# Background tasks (webhook deliveries, Wagtail's index updates). The default
+# runs them at once, inside the request; with the database backend a worker
+# (`manage.py db_worker`) runs them, as `make run` and production do.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+    }
 }

@@ -13,3 +13,5 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
