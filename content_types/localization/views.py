@@ -2,40 +2,35 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from .review import CannotSubmitTranslation, managed_translation, submit_translation_for_review
 from .status import translation_states
 
-CONTENT_MODELS = (
-    "content_types.projectpage",
-    "content_types.networkpage",
-    "content_types.conferencepage",
-    "content_types.programmeitempage",
-)
+CONTENT_MODELS = ("projectpage", "networkpage", "conferencepage", "programmeitempage")
 
 
 def source_pages():
-    """Pages in their source language: those no other page's translation was made from."""
-    from wagtail_localize.models import TranslationSource
+    """Content pages in their source language, in tree order.
 
-    translated_from_elsewhere = TranslationSource.objects.values("object_id")
-    sources = Page.objects.filter(translation_key__in=translated_from_elsewhere)
-    sources = [page for page in sources.select_related("locale") if is_source(page)]
-    untranslated = Page.objects.exclude(translation_key__in=translated_from_elsewhere)
-    return sorted([*sources, *untranslated.select_related("locale")], key=lambda page: page.path)
-
-
-def is_source(page):
-    from wagtail_localize.models import TranslationSource
-
-    return TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).exists()
+    A page is in its source language when a translation was made from it, or
+    when nothing was ever translated from any version of it.
+    """
+    sources = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
+    return (
+        Page.objects.filter(
+            content_type__app_label="content_types", content_type__model__in=CONTENT_MODELS
+        )
+        .filter(Exists(sources.filter(locale_id=OuterRef("locale_id"))) | ~Exists(sources))
+        .select_related("locale")
+        .order_by("path")
+    )
 
 
 def translation_status_report(request):
@@ -46,8 +41,6 @@ def translation_status_report(request):
     only_problems = request.GET.get("problems") == "1"
     rows = []
     for page in source_pages():
-        if f"{page.content_type.app_label}.{page.content_type.model}" not in CONTENT_MODELS:
-            continue
         if not page.permissions_for_user(request.user).can_edit():
             continue
         states = translation_states(page, locales)

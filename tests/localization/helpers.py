@@ -3,12 +3,18 @@
 from wagtail_localize.models import Translation, TranslationSource
 
 
-def start_translation(page, locale):
-    """What "Translate this page" does: a draft translation, strings still untranslated."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+def begin_translation(instance, locale):
+    """What the admin's "Translate" action does; a page gets an untranslated draft."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    translation.save_target(publish=False)
-    return translation, page.get_translation(locale).specific
+    if hasattr(instance, "get_latest_revision"):
+        translation.save_target(publish=False)
+    return translation
+
+
+def start_translation(page, locale):
+    """A page's translation started as above, with its draft page."""
+    return begin_translation(page, locale), page.get_translation(locale).specific
 
 
 def translate_all(translation, prefix="NB: "):

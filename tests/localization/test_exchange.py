@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Revision
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation
 
 from content_types.localization import exchange
 from content_types.localization.exchange import (
@@ -29,6 +29,7 @@ from content_types.localization.exchange import (
 )
 
 from ..utils import make_conference, make_venue
+from .helpers import begin_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -51,18 +52,9 @@ def conference(conference_index):
     )
 
 
-def start_translation(instance, locale):
-    """Start a translation as the admin's "Translate" action does; pages get an untranslated draft."""
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    if hasattr(instance, "get_latest_revision"):
-        translation.save_target(publish=False)
-    return translation
-
-
 @pytest.fixture
 def translation(conference, nb_locale):
-    return start_translation(conference, nb_locale)
+    return begin_translation(conference, nb_locale)
 
 
 @pytest.fixture
@@ -123,7 +115,7 @@ def nb_draft(conference, nb_locale):
 def test_export_writes_one_file_per_pending_translation_named_after_the_source(
     translation, conference, conference_index, nb_locale, outbox
 ):
-    other = start_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
+    other = begin_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
 
     paths = export_pending(nb_locale, outbox)
 
@@ -145,7 +137,7 @@ def test_export_writes_one_file_per_pending_translation_named_after_the_source(
 def test_fully_translated_translations_are_not_exported_but_partly_translated_ones_are(
     translation, conference_index, nb_locale, outbox, inbox
 ):
-    other = start_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
+    other = begin_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
     fill(export_translation(translation, outbox), NORWEGIAN, outbox / "done.po")
     fill(export_translation(other, outbox), {"title": "Lesedagen"}, outbox / "half.po")
     for name in ("done.po", "half.po"):
@@ -170,7 +162,7 @@ def test_export_leaves_out_translations_into_other_locales_and_disabled_ones(
 
 
 def test_export_includes_snippet_translations(translation, nb_locale, outbox):
-    venue = start_translation(make_venue(name="Konserthuset"), nb_locale)
+    venue = begin_translation(make_venue(name="Konserthuset"), nb_locale)
     venue.save_target()
 
     names = {path.name for path in export_pending(nb_locale, outbox)}
@@ -281,7 +273,7 @@ def test_a_changed_string_replaces_the_earlier_translation(
 def test_snippet_translations_are_saved_directly(nb_locale, outbox, inbox):
     """Snippets here have no drafts: wagtail-localize saves the translated snippet itself."""
     venue = make_venue(name="Konserthuset", directions="Ingång från Kungsgatan.")
-    translation = start_translation(venue, nb_locale)
+    translation = begin_translation(venue, nb_locale)
     translation.save_target()
     fill(
         export_translation(translation, outbox),
@@ -364,7 +356,7 @@ def bad_file(request, conference_index, nb_locale, inbox):
     other_conference = make_conference(
         conference_index, title="Läsdagen", description="<p>Välkommen till Läsdagen.</p>"
     )
-    other = start_translation(other_conference, nb_locale)
+    other = begin_translation(other_conference, nb_locale)
     path = inbox / "z-bad.po"
     request.param(path, other)
     return path, BAD_FILES[request.param]
@@ -396,7 +388,7 @@ def test_a_failure_while_saving_a_page_undoes_the_files_imported_before_it(
     undo the files imported before it, and be reported by file, not as a crash."""
     monkeypatch.setattr(exchange, "max_length", lambda model, path: None)
     fill(export_translation(translation, outbox), NORWEGIAN, inbox / "a-good.po")
-    other = start_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
+    other = begin_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
     fill(export_translation(other, outbox), {"title": "L" * 300}, inbox / "b-too-long.po")
     before = translation_state()
 
@@ -463,7 +455,7 @@ def test_export_command_lists_the_files_it_wrote(translation, outbox):
 def test_export_command_exports_one_translation_by_id_even_when_complete(
     translation, conference_index, nb_locale, outbox, inbox
 ):
-    start_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
+    begin_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
     fill(export_translation(translation, outbox), NORWEGIAN, inbox / "nb.po")
     import_directory(inbox)
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from ...visibility import public_pages
+from ...visibility import is_public, public_pages
 from .fields import ReadOnlyField
 
 
@@ -106,10 +106,11 @@ class TranslationsField(ReadOnlyField):
         from ...localization.status import translation_states
 
         request = self.context.get("request")
-        visible = public_pages(request) if request is not None else Page.objects.live()
         entries = []
         for state in translation_states(page):
-            if not state.exists or not visible.filter(pk=state.page.pk).exists():
+            if not state.exists:
+                continue
+            if not (is_public(request, state.page) if request is not None else state.live):
                 continue
             entries.append(
                 {
