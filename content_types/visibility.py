@@ -6,7 +6,7 @@ Every public surface (the API, related-page links, feeds) starts from
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 def public_pages(request, model=Page):
@@ -16,15 +16,53 @@ def public_pages(request, model=Page):
     site or one of its translations), plus: a page past its ``expire_at``, or
     before its ``go_live_at``, is hidden at once, even when the
     scheduled-publishing job has not run yet.
-    """
-    # Imported here: the module loads the page model, and page models import this one.
-    from wagtail.api.querysets import get_public_pages_queryset
 
+    The rule is worked out once per request and kept on it, so a response that
+    asks many times (links, translations, the programme) pays for it once.
+    Raises ValueError for a ``?site=`` the request names but that does not exist.
+    """
+    rule = getattr(request, "_samverkan_public_rule", None)
+    if rule is None:
+        rule = public_rule(request)
+        request._samverkan_public_rule = rule
     now = timezone.now()
-    expired = Page.objects.filter(Q(expire_at__lte=now) | Q(go_live_at__gt=now)).values("pk")
     # Excluded by primary key, which every search backend indexes: the result can
     # still be searched, which a filter on the unindexed expire_at prevents.
-    return get_public_pages_queryset(request, model).exclude(pk__in=expired)
+    out_of_schedule = Page.objects.filter(Q(expire_at__lte=now) | Q(go_live_at__gt=now))
+    return model._default_manager.live().filter(rule).exclude(pk__in=out_of_schedule.values("pk"))
+
+
+def public_rule(request):
+    """The site trees and view restrictions of ``request`` as one condition on pages."""
+    from wagtail.api.validators import SiteFilterValidator
+
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is None:
+        return Q(pk__in=[])
+    roots = [site.root_page, *site.root_page.get_translations()]
+    in_site = Q()
+    for root in roots:
+        in_site |= Q(path__startswith=root.path)
+    return in_site & ~restricted_for(request)
+
+
+def restricted_for(request):
+    """Pages behind a view restriction that ``request`` does not pass, with their descendants.
+
+    A reader without a login or a passed password (every external site) passes
+    none, so the restrictions need not be asked one by one.
+    """
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    passed = (
+        session.get(PageViewRestriction.passed_view_restrictions_session_key) if session else None
+    )
+    anonymous = not (user is not None and user.is_authenticated) and not passed
+    restricted = Q(pk__in=[])
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        if anonymous or not restriction.accept_request(request):
+            restricted |= Q(path__startswith=restriction.page.path)
+    return restricted
 
 
 def is_public(request, page):

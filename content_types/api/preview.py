@@ -48,6 +48,8 @@ class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
     """
 
     base_serializer_class = PreviewPageSerializer
+    # A draft's inline rows are in memory, not in the database: nothing to load beforehand.
+    preload = False
     known_query_parameters = ContentPagesAPIViewSet.known_query_parameters.union(
         ["content_type", "token"]
     )

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ..api.loading import select_chains
 from ..api.serializers import (
     DocumentLinkSerializer,
     PageLinkField,
@@ -9,7 +10,7 @@ from ..api.serializers import (
     SpeakerSerializer,
     ZonedDateTimeField,
 )
-from ..visibility import public_pages
+from .programme import load_public_programmes, public_programme
 
 
 class IncludedSerializer(serializers.Serializer):
@@ -32,6 +33,14 @@ class RegistrationSerializer(serializers.Serializer):
 
 
 class ProgrammeItemSerializer(serializers.Serializer):
+    openapi_method_schemas = {
+        "day": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "The item's date in the conference's time zone; null when not timed.",
+        }
+    }
+
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
     kind = serializers.CharField(read_only=True)
@@ -51,13 +60,28 @@ class ProgrammeItemSerializer(serializers.Serializer):
 class ProgrammeSerializer(serializers.Serializer):
     """A conference's whole programme, in order, public items only, each with its day."""
 
+    def openapi_schema(self, builder):
+        from .models import ProgrammeItemPage
+
+        return {
+            "type": "array",
+            "description": "The programme in order: timed items by start, then the editor's order.",
+            "items": builder.serializer_schema(ProgrammeItemSerializer(), ProgrammeItemPage),
+        }
+
+    def item_serializer(self):
+        return ProgrammeItemSerializer(many=True, context=self.context)
+
+    def preload(self, conferences, loader):
+        from .models import ProgrammeItemPage
+
+        items = self.item_serializer().child
+        load_public_programmes(
+            conferences, loader.request, select_related=select_chains(items, ProgrammeItemPage)
+        )
+        programme = [item for c in conferences for item in public_programme(c, loader.request)]
+        loader.preload(programme, items)
+
     def to_representation(self, conference):
-        items = conference.programme_items()
-        request = self.context.get("request")
-        if request is not None:
-            items = items.filter(pk__in=public_pages(request).values("pk"))
-        items = list(items)
-        for item in items:
-            # Every item shares its conference's time zone; no need to look the parent up again.
-            item.__dict__["conference"] = conference
-        return ProgrammeItemSerializer(many=True, context=self.context).to_representation(items)
+        items = public_programme(conference, self.context.get("request"))
+        return self.item_serializer().to_representation(items)

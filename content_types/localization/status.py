@@ -5,12 +5,27 @@ taken after the source was last published, every string of it is translated,
 and the translated page was published after that copy. Translations made
 outside wagtail-localize (copied by hand) are reported with ``None`` for what
 cannot be known.
+
+Everything needed is read in one query over the versions of a page (or of many
+pages at once, as the API does): each version is annotated with its
+wagtail-localize source record and how many of the record's strings are
+translated into the version's language.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
 @dataclass(frozen=True)
@@ -37,47 +52,93 @@ class TranslationState:
 def translation_states(page, locales=None):
     """The state of ``page`` in every locale (or those given), source first."""
     locales = list(locales) if locales is not None else list(Locale.objects.order_by("pk"))
-    pages = {
-        translation.locale_id: translation
-        for translation in Page.objects.filter(translation_key=page.translation_key)
-    }
-    record = (
-        TranslationSource.objects.filter(object_id=page.translation_key, locale_id__in=pages)
-        .order_by("created_at")
-        .first()
+    versions = annotate_translation_progress(
+        Page.objects.filter(translation_key=page.translation_key).select_related("locale")
     )
-    source_locale_id = record.locale_id if record else page.locale_id
-    source_page = pages.get(source_locale_id)
-    progress = (
-        {translation.target_locale_id: translation for translation in record.translations.all()}
-        if record
-        else {}
-    )
+    by_locale = {state.page.locale_id: state for state in states_of_versions(list(versions), page)}
     states = [
-        state_in(locale, pages.get(locale.pk), source_page, record, progress.get(locale.pk))
+        by_locale.get(locale.pk) or TranslationState(locale.language_code, None, False, None, None)
         for locale in locales
     ]
     return sorted(states, key=lambda state: not state.is_source)
 
 
-def state_in(locale, target, source_page, record, translation: Translation | None):
-    if source_page is not None and target is not None and target.pk == source_page.pk:
-        return TranslationState(locale.language_code, target, True, True, True)
-    if target is None or record is None or translation is None:
-        return TranslationState(locale.language_code, target, False, None, None)
-    total, translated = translation.get_progress()
-    complete = translated == total
+def annotate_translation_progress(pages, visible=None):
+    """``pages`` with what ``states_of_versions`` reads, in the same query.
+
+    ``visible`` (a queryset of pages) decides ``is_public``; without it, live pages are.
+    """
+    versions_of_key = Page.objects.filter(translation_key=OuterRef(OuterRef("translation_key")))
+    record = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"),
+        locale_id__in=versions_of_key.values("locale_id"),
+    ).order_by("created_at")
+    segments = StringSegment.objects.filter(source_id=OuterRef("localize_source_id"))
+    translated_segments = segments.filter(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=OuterRef(OuterRef("locale_id")),
+                has_error=False,
+            )
+        )
+    )
+    is_public = (
+        Exists(visible.filter(pk=OuterRef("pk")))
+        if visible is not None
+        else Value(True, output_field=BooleanField())
+    )
+    return pages.annotate(
+        localize_source_id=Subquery(record.values("pk")[:1]),
+        localize_source_locale_id=Subquery(record.values("locale_id")[:1]),
+        localize_copied_at=Subquery(record.values("last_updated_at")[:1]),
+    ).annotate(
+        is_public=is_public,
+        localize_translating=Exists(
+            Translation.objects.filter(
+                source_id=OuterRef("localize_source_id"), target_locale_id=OuterRef("locale_id")
+            )
+        ),
+        localize_total=count_of(segments),
+        localize_translated=count_of(translated_segments),
+    )
+
+
+def count_of(queryset):
+    counted = queryset.order_by().values("source_id").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted[:1]), 0, output_field=IntegerField())
+
+
+def states_of_versions(versions, page):
+    """The states of ``versions`` (every version of ``page``, annotated as above), source first.
+
+    Without a wagtail-localize record the page asked about counts as the source.
+    """
+    if not versions:
+        return []
+    record_locale_id = versions[0].localize_source_locale_id
+    source_locale_id = record_locale_id if record_locale_id is not None else page.locale_id
+    source_page = next((v for v in versions if v.locale_id == source_locale_id), None)
+    states = [state_of(version, source_page, record_locale_id) for version in versions]
+    return sorted(states, key=lambda state: not state.is_source)
+
+
+def state_of(version, source_page, record_locale_id):
+    language = version.locale.language_code
+    if source_page is not None and version.pk == source_page.pk:
+        return TranslationState(language, version, True, True, True)
+    if record_locale_id is None or not version.localize_translating:
+        return TranslationState(language, version, False, None, None)
+    complete = version.localize_translated == version.localize_total
+    copied_at = version.localize_copied_at
     source_published = source_page.last_published_at if source_page else None
-    copy_is_current = source_published is None or record.last_updated_at >= source_published
+    copy_is_current = source_published is None or copied_at >= source_published
     published_after_copy = (
-        target.live
-        and target.last_published_at is not None
-        and target.last_published_at >= record.last_updated_at
+        version.live
+        and version.last_published_at is not None
+        and version.last_published_at >= copied_at
     )
     return TranslationState(
-        locale.language_code,
-        target,
-        False,
-        complete,
-        copy_is_current and complete and published_after_copy,
+        language, version, False, complete, copy_is_current and complete and published_after_copy
     )

@@ -1,8 +1,11 @@
 """Value fields: times in the event's zone, rich text as HTML, images as renditions."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from rest_framework import serializers
+
+from ..loading import follow
 
 DEFAULT_IMAGE_RENDITIONS = {
     "thumbnail": "fill-320x180",
@@ -23,6 +26,44 @@ class ImageSerializer(ReadOnlyField):
     The sizes are Wagtail filter specs keyed by name; a site can set its own in
     ``SAMVERKAN_IMAGE_RENDITIONS``.
     """
+
+    def openapi_schema(self, builder):
+        from wagtail.images.api.fields import ImageRenditionField
+
+        renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", DEFAULT_IMAGE_RENDITIONS)
+        rendition = builder.field_schema(ImageRenditionField("original"))
+        return builder.component(
+            "ImageWithRenditions",
+            {
+                "type": "object",
+                "description": "An image with its alt text and renditions in the site's sizes.",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "title": {"type": "string"},
+                    "alt": {
+                        "type": "string",
+                        "description": "The image's description for readers.",
+                    },
+                    "width": {"type": "integer"},
+                    "height": {"type": "integer"},
+                    "renditions": {
+                        "type": "object",
+                        "properties": {name: rendition for name in renditions},
+                        "required": list(renditions),
+                        "additionalProperties": False,
+                    },
+                },
+                "required": ["id", "title", "alt", "width", "height", "renditions"],
+                "additionalProperties": False,
+            },
+        )
+
+    def select_chains(self, model):
+        return follow(model, self.source)
+
+    def preload(self, holders, loader):
+        images = loader.related(holders, self.source)
+        prefetch_related_objects(images, "renditions")
 
     def to_representation(self, image):
         from wagtail.images.api.fields import ImageRenditionField
@@ -47,6 +88,14 @@ class ZonedDateTimeField(ReadOnlyField):
     ``2009-10-20T10:00:00+02:00`` reads right in Västerås and parses right anywhere.
     """
 
+    def openapi_schema(self, builder):
+        schema = {
+            "type": "string",
+            "format": "date-time",
+            "description": "In the event's own time zone, with its UTC offset (ISO 8601).",
+        }
+        return builder.nullable(schema) if builder.attribute(self.attribute).nullable else schema
+
     def __init__(self, attribute, **kwargs):
         self.attribute = attribute
         super().__init__(source="*", **kwargs)
@@ -60,6 +109,13 @@ class ZonedDateTimeField(ReadOnlyField):
 
 class RichTextField(ReadOnlyField):
     """Rich text as front-end HTML: internal links and embeds expanded."""
+
+    def openapi_schema(self, builder):
+        return {
+            "type": "string",
+            "contentMediaType": "text/html",
+            "description": "HTML with internal links and embeds expanded; empty when not given.",
+        }
 
     def to_representation(self, value):
         from wagtail.rich_text import expand_db_html

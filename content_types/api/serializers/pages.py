@@ -2,17 +2,8 @@
 
 from wagtail.models import Page
 
-from ...visibility import is_public, public_pages
+from ..loading import follow, loader_for
 from .fields import ReadOnlyField
-
-
-def public_version(page, locale_id, request):
-    """``page`` in the holder's language if that version is public, else ``page`` if public."""
-    versions = Page.objects.filter(translation_key=page.translation_key)
-    if request is not None:
-        versions = versions.filter(pk__in=public_pages(request).values("pk"))
-    by_locale = {version.locale_id: version for version in versions}
-    return by_locale.get(locale_id) or by_locale.get(page.locale_id)
 
 
 def page_link(page, context):
@@ -42,6 +33,36 @@ class PageLinkField(ReadOnlyField):
     no version of it is public.
     """
 
+    openapi_properties = {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "type": {
+            "type": ["string", "null"],
+            "description": "The page type as app_label.ModelName.",
+        },
+        "slug": {"type": "string"},
+        "detail_url": {"type": ["string", "null"], "description": "The page in the API."},
+        "html_url": {"type": ["string", "null"], "description": "The page on the web site."},
+    }
+
+    def openapi_link(self, builder):
+        return builder.component(
+            "PageLink",
+            {
+                "type": "object",
+                "description": "A related page, in the holder's language where that version is public.",
+                "properties": self.openapi_properties,
+                "required": list(self.openapi_properties),
+                "additionalProperties": False,
+            },
+        )
+
+    def openapi_schema(self, builder):
+        return {
+            **builder.nullable(self.openapi_link(builder)),
+            "description": "Null while no version of the page is public.",
+        }
+
     def __init__(self, attribute=None, **kwargs):
         self.attribute = attribute
         super().__init__(source="*", **kwargs)
@@ -50,11 +71,17 @@ class PageLinkField(ReadOnlyField):
         super().bind(field_name, parent)
         self.attribute = self.attribute or field_name
 
+    def select_chains(self, model):
+        return follow(model, self.attribute)
+
+    def preload(self, holders, loader):
+        loader.want_pages(loader.related(holders, self.attribute))
+
     def to_representation(self, holder):
         page = getattr(holder, self.attribute)
         if page is None:
             return None
-        version = public_version(page, holder.locale_id, self.context.get("request"))
+        version = loader_for(self.context).public_version(page, holder.locale_id)
         return page_link(version, self.context) if version else None
 
 
@@ -65,12 +92,22 @@ class PageLinkListField(PageLinkField):
     predecessor; listing predecessors per language would lose it.
     """
 
+    def openapi_schema(self, builder):
+        return {"type": "array", "items": self.openapi_link(builder)}
+
+    def select_chains(self, model):
+        return []
+
+    def preload(self, holders, loader):
+        every_version = loader.every_language(holders)
+        loader.want_pages(loader.related(every_version, self.attribute))
+
     def to_representation(self, holder):
-        request = self.context.get("request")
+        loader = loader_for(self.context)
         versions = [
             # A draft being previewed stands in for its saved row, as it does for its other fields.
             holder if version.pk == holder.pk else version
-            for version in Page.objects.filter(translation_key=holder.translation_key).specific()
+            for version in loader.every_language([holder])
         ]
         if holder.pk is None:
             versions.insert(0, holder)  # the preview of a page not created yet
@@ -80,7 +117,7 @@ class PageLinkListField(PageLinkField):
                 related.setdefault(page.translation_key, page)
         links = []
         for page in sorted(related.values(), key=lambda page: page.path):
-            shown = public_version(page, holder.locale_id, request)
+            shown = loader.public_version(page, holder.locale_id)
             if shown is not None:
                 links.append(page_link(shown, self.context))
         return links
@@ -99,19 +136,42 @@ class TranslationsField(ReadOnlyField):
     (``null`` where the translation was not made through wagtail-localize).
     """
 
+    def openapi_schema(self, builder):
+        properties = {
+            **PageLinkField.openapi_properties,
+            "locale": {"type": "string", "description": "The language code, e.g. nb."},
+            "is_current": {"type": "boolean", "description": "This is the page being shown."},
+            "is_source": {"type": "boolean", "description": "The language it was written in."},
+            "complete": {
+                "type": ["boolean", "null"],
+                "description": "Every string is translated; null when not translated here.",
+            },
+            "up_to_date": {
+                "type": ["boolean", "null"],
+                "description": "Translated from the latest published source; null when not "
+                "translated here.",
+            },
+        }
+        translation = builder.component(
+            "Translation",
+            {
+                "type": "object",
+                "properties": properties,
+                "required": list(properties),
+                "additionalProperties": False,
+            },
+        )
+        return {"type": "array", "items": translation}
+
     def __init__(self, **kwargs):
         super().__init__(source="*", **kwargs)
 
-    def to_representation(self, page):
-        from ...localization.status import translation_states
+    def preload(self, holders, loader):
+        loader.want_pages(holders)
 
-        request = self.context.get("request")
+    def to_representation(self, page):
         entries = []
-        for state in translation_states(page):
-            if not state.exists:
-                continue
-            if not (is_public(request, state.page) if request is not None else state.live):
-                continue
+        for state in loader_for(self.context).translation_states(page):
             entries.append(
                 {
                     **page_link(state.page, self.context),
@@ -127,6 +187,12 @@ class TranslationsField(ReadOnlyField):
 
 class IsFallbackField(ReadOnlyField):
     """True when the page stands in, in its source language, for a missing translation."""
+
+    def openapi_schema(self, builder):
+        return {
+            "type": "boolean",
+            "description": "The page stands in, in its source language, for a missing translation.",
+        }
 
     def __init__(self, **kwargs):
         super().__init__(source="*", **kwargs)

@@ -18,6 +18,14 @@ class OrganisationRelationSerializer(serializers.Serializer):
 
 
 class ParticipantGroupSerializer(serializers.Serializer):
+    openapi_method_schemas = {
+        "label": {
+            "type": "string",
+            "description": "The editor's label, or else the kind of organisation, in the page's "
+            "language.",
+        }
+    }
+
     library_type = serializers.CharField(read_only=True)
     label = serializers.SerializerMethodField()
     count = serializers.IntegerField(read_only=True)
@@ -29,19 +37,46 @@ class ParticipantGroupSerializer(serializers.Serializer):
 class SpeakerSerializer(serializers.Serializer):
     """A speaker as they appeared: their organisation and title at the time."""
 
+    openapi_method_schemas = {
+        "title": {
+            "type": "string",
+            "description": "Their title at the time, or else their current title.",
+        }
+    }
+
     person = InLanguageOf(PersonSerializer())
     name = serializers.CharField(source="person.name", read_only=True)
     role = serializers.CharField(read_only=True)
     title = serializers.SerializerMethodField()
     organisation = InLanguageOf(
-        OrganisationSummarySerializer(), attribute="organisation_at_the_time"
+        OrganisationSummarySerializer(),
+        attribute="organisation_at_the_time",
+        prefetch=("organisation", "person__organisation"),
     )
 
     def get_title(self, speaker):
-        return speaker.title or in_language(speaker.person, speaker.locale_id).title
+        return speaker.title or in_language(speaker.person, speaker.locale_id, self.context).title
 
 
 class DocumentLinkSerializer(serializers.Serializer):
+    openapi_method_schemas = {
+        "url": {"type": "string", "description": "The document's file, or the link."},
+        "document": {
+            "type": ["object", "null"],
+            "description": "The document from the library; null for a link.",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "file_extension": {"type": "string"},
+                "file_size": {"type": ["integer", "null"], "description": "In bytes."},
+            },
+            "required": ["id", "title", "file_extension", "file_size"],
+            "additionalProperties": False,
+        },
+    }
+
+    follows = ("document",)
+
     title = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
     document = serializers.SerializerMethodField()

@@ -1,0 +1,57 @@
+"""A conference's public programme, loaded once for everything that shows it.
+
+The API's programme, the conference's calendar feed and its schema.org data all
+list the same items with the same speakers; they read them from here so that a
+request loads them once, in a fixed number of queries, for one conference or
+for a whole listing of them.
+"""
+
+from django.db.models import F, Prefetch, Q
+
+from ..visibility import public_pages
+
+
+def public_programme(conference, request):
+    """The public items of ``conference``'s programme, in order, with their speakers.
+
+    Timed items come by start, then the editor's order. Each item knows its
+    conference (and so its time zone) without asking the database again. The
+    list is kept on the conference for the rest of the request.
+    """
+    if "_public_programme" not in conference.__dict__:
+        load_public_programmes([conference], request)
+    return conference.__dict__["_public_programme"]
+
+
+def load_public_programmes(conferences, request, select_related=()):
+    """Load the public programmes of ``conferences`` in one query (speakers in one more).
+
+    ``select_related`` names foreign keys of the items to load with them.
+    """
+    from .models import ProgrammeItemPage, ProgrammeItemSpeaker
+
+    conferences = [c for c in conferences if "_public_programme" not in c.__dict__]
+    saved = [c for c in conferences if c.pk is not None]
+    for conference in conferences:
+        conference.__dict__["_public_programme"] = []
+    if not saved:
+        return
+    children = Q()
+    for conference in saved:
+        children |= Q(path__startswith=conference.path, depth=conference.depth + 1)
+    items = ProgrammeItemPage.objects.filter(children)
+    if request is not None:
+        items = items.filter(pk__in=public_pages(request).values("pk"))
+    speakers = ProgrammeItemSpeaker.objects.select_related(
+        "person", "person__organisation", "organisation"
+    )
+    items = (
+        items.select_related(*select_related)
+        .order_by(F("start").asc(nulls_last=True), "path")
+        .prefetch_related(Prefetch("speakers", queryset=speakers))
+    )
+    by_path = {conference.path: conference for conference in saved}
+    for item in items:
+        conference = by_path[item.path[: -ProgrammeItemPage.steplen]]
+        item.__dict__["conference"] = conference
+        conference.__dict__["_public_programme"].append(item)

@@ -1,0 +1,156 @@
+"""The API asks the database the same few times however much a response holds.
+
+A conference's programme of 5 items costs as many queries as one of 200; a
+listing of 5 pages with every field as many as one of 100 (the same content,
+``limit`` 5 and 100), in Swedish and in Norwegian, where every relation is shown
+in the page's language.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content_types.models import (
+    NetworkMeeting,
+    NetworkPage,
+    ProjectGoal,
+    ProjectPartner,
+)
+
+from ..utils import (
+    local,
+    make_conference,
+    make_focus_area,
+    make_network,
+    make_organisation,
+    make_person,
+    make_programme_item,
+    make_project,
+    make_region,
+    page_detail_url,
+    pages_url,
+)
+
+ROWS = 100
+# The most queries a response may cost, whatever its size. Each is a fixed
+# number of lookups: the site, the view restrictions, the pages, one per
+# relation shown (speakers, funders, contacts ...), and one for every page the
+# response links to. Projects and networks show more relations than conferences.
+BUDGET = {
+    "conference": 11,
+    "content_types.ConferencePage": 11,
+    "content_types.ProgrammeItemPage": 9,
+    "content_types.NetworkPage": 13,
+    "content_types.ProjectPage": 20,
+}
+
+
+@pytest.fixture(scope="module")
+def content(site_tree, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_content(site_tree)
+
+
+def build_content(tree):
+    region = make_region("Västmanlands län")
+    focus = make_focus_area("Läsfrämjande")
+    owner = make_organisation("Region Västmanland", kind="region")
+    funder = make_organisation("Kulturrådet", kind="government_agency")
+    organisations = [make_organisation(f"Bibliotek {n}", kind="public_library") for n in range(4)]
+    people = [
+        make_person(f"Person {n}", organisation=organisations[n % 4], title="Bibliotekarie")
+        for n in range(8)
+    ]
+
+    def conference_with(items, title):
+        conference = make_conference(tree["conference_index"], title=title, contact=people[0])
+        for n in range(items):
+            make_programme_item(
+                conference,
+                title=f"Punkt {n}",
+                start=local(2025, 6, 10, 9, 0) + timedelta(minutes=10 * n),
+                speakers=[people[n % 8], (people[(n + 1) % 8], "host", organisations[n % 4])],
+            )
+        return conference
+
+    content = {
+        "small": conference_with(5, "Liten konferens"),
+        "large": conference_with(200, "Stor konferens"),
+    }
+    for n in range(ROWS):
+        project = make_project(
+            tree["project_index"],
+            title=f"Projekt {n}",
+            funders=[funder],
+            contacts=[people[n % 8]],
+            regions=[region],
+            focus_areas=[focus],
+            project_owner=owner,
+        )
+        ProjectGoal.objects.create(page=project, text="Fler läsare", locale=project.locale)
+        ProjectPartner.objects.create(page=project, organisation=organisations[n % 4])
+        network = make_network(
+            tree["network_index"],
+            title=f"Nätverk {n}",
+            contacts=[people[(n + 3) % 8]],
+            meetings=[(date(2025, 3, 1), "Vårträff")],
+            organiser=owner,
+        )
+        network.focus_areas.add(focus)
+        network.save()
+        make_programme_item(
+            make_conference(tree["conference_index"], title=f"Konferens {n}"),
+            title="Inledning",
+            start=local(2025, 6, 10, 9, 0),
+            speakers=[people[n % 8]],
+        )
+    content["meetings"] = NetworkMeeting.objects.count()
+    content["networks"] = NetworkPage.objects.count()
+    return content
+
+
+@pytest.fixture
+def client(client):
+    # Wagtail keeps the sites' root paths in the cache; the first request of all
+    # fills it. Counted requests find it filled, as every request but the first does.
+    assert client.get(pages_url(limit=1)).status_code == 200
+    return client
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return response.json(), len(queries)
+
+
+@pytest.mark.django_db
+def test_a_conference_with_200_items_costs_the_queries_of_one_with_5(client, content):
+    small, small_queries = queries_for(client, page_detail_url(content["small"]))
+    large, large_queries = queries_for(client, page_detail_url(content["large"]))
+
+    assert (len(small["programme"]), len(large["programme"])) == (5, 200)
+    assert all(len(item["speakers"]) == 2 for item in large["programme"])
+    assert large_queries == small_queries <= BUDGET["conference"]
+
+
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "content_types.ConferencePage",
+        "content_types.ProgrammeItemPage",
+        "content_types.ProjectPage",
+        "content_types.NetworkPage",
+    ],
+)
+@pytest.mark.django_db
+def test_a_listing_of_100_pages_with_every_field_costs_the_queries_of_one_with_5(
+    client, content, page_type
+):
+    few, few_queries = queries_for(client, pages_url(type=page_type, fields="*", limit=5))
+    many, many_queries = queries_for(client, pages_url(type=page_type, fields="*", limit=ROWS))
+
+    assert (len(few["items"]), len(many["items"])) == (5, ROWS)
+    assert many_queries == few_queries <= BUDGET[page_type]
