@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -83,6 +83,10 @@ def validate_filter_value(field, name, value):
 class ValidatedFieldsFilter(FieldsFilter):
     """Exact-match field filters (Eg: ?status=ongoing) with every value checked first."""
 
+    # One parameter per database field of the listed type; the OpenAPI document
+    # reads them from the page models' api_fields.
+    openapi_parameters = []
+
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")
@@ -101,18 +105,61 @@ class ValidatedFieldsFilter(FieldsFilter):
 
 
 class ValidatedOrderingFilter(OrderingFilter):
-    """Ordering (Eg: ?order=-start) limited to fields with one value per page."""
+    """Ordering (Eg: ?order=-start,title) by fields with one value per object.
+
+    Wagtail allows the database fields the API shows, and ``random``. Pages may
+    also be ordered by ``last_published_at`` ("recently updated"), which the
+    API does not show. Any other name answers 400 listing the allowed ones.
+    Ties are broken by id, so a listing read page by page with limit and offset
+    neither repeats nor skips an item.
+    """
+
+    openapi_parameters = [
+        {
+            "name": "order",
+            "description": (
+                "Order by these fields, comma-separated: -field for descending, random for a "
+                "random order. Only fields with one value per item; a type's own fields need type."
+            ),
+            "schema": {"type": "string"},
+            "examples": ["-first_published_at", "title"],
+        }
+    ]
 
     def filter_queryset(self, request, queryset, view):
         order = request.GET.get("order")
-        if order:
-            for name in order.split(","):
-                field = model_field(queryset.model, name.lstrip("-"))
-                if field is not None and (is_reverse_relation(field) or field.many_to_many):
-                    raise BadRequestError(
-                        _("cannot order by '%(name)s' (not a single value)") % {"name": name}
-                    )
-        return super().filter_queryset(request, queryset, view)
+        if not order or "random" in order.split(","):
+            return super().filter_queryset(request, queryset, view)
+        names = order.split(",")
+        allowed = orderable_fields(queryset.model, view)
+        for name in names:
+            if name.removeprefix("-") not in allowed:
+                raise BadRequestError(
+                    _("cannot order by '%(name)s' (choose from: %(allowed)s)")
+                    % {"name": name, "allowed": ", ".join(allowed + ["random"])}
+                )
+        if not {name.removeprefix("-") for name in names} & {"id", "pk"}:
+            names.append("id")
+        return queryset.order_by(*names)
+
+
+PAGE_ORDERING_FIELDS = ["last_published_at"]
+
+
+def orderable_fields(model, view):
+    """The fields ``model`` can be ordered by: those with one value per object."""
+    fields = [
+        name
+        for name in view.get_available_fields(model, db_fields_only=True)
+        if not is_many_valued(model_field(model, name))
+    ]
+    if issubclass(model, Page):
+        fields += [name for name in PAGE_ORDERING_FIELDS if name not in fields]
+    return fields
+
+
+def is_many_valued(field):
+    return field is not None and (is_reverse_relation(field) or field.many_to_many)
 
 
 class ValidatedSearchFilter(SearchFilter):
@@ -124,6 +171,15 @@ class ValidatedSearchFilter(SearchFilter):
     inside a word (it does not escape it in the FTS5 query). Quotes mean nothing
     in a plain-text search, so they are read as spaces.
     """
+
+    openapi_parameters = [
+        {"name": "search", "description": "Full-text search.", "schema": {"type": "string"}},
+        {
+            "name": "search_operator",
+            "description": "Whether every word (and) or any word (or) must match.",
+            "schema": {"enum": ["and", "or"]},
+        },
+    ]
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
@@ -168,6 +224,24 @@ class LocaleFilter(BaseFilterBackend):
     holes; such pages are marked ``is_fallback`` in their meta. The default
     fallback comes from ``SAMVERKAN_API["FALLBACK_LOCALE"]``.
     """
+
+    openapi_parameters = [
+        {
+            "name": "locale",
+            "description": "Only content in this language (a language code).",
+            "schema": {"type": "string"},
+            "examples": ["sv", "nb"],
+        },
+        {
+            "name": "fallback",
+            "description": (
+                "With locale: a language whose page stands in for each missing translation, "
+                "marked meta.is_fallback. Defaults to the site's API_FALLBACK_LOCALE."
+            ),
+            "schema": {"type": "string"},
+            "examples": ["sv"],
+        },
+    ]
 
     def filter_queryset(self, request, queryset, view):
         requested = request.GET.get("locale")
