@@ -1,0 +1,119 @@
+"""The calendar feeds over HTTP: plain Django views answering text/calendar.
+
+Errors answer as the API's do: ``{"message": ...}``, in the client's language.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale
+
+from ..api.views import message_language
+from ..conferences.models import ConferencePage
+from .calendar import (
+    conference_calendar,
+    conferences_calendar,
+    public_conference,
+    upcoming_conferences,
+)
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+class FeedError(Exception):
+    """A request the feed cannot answer with a calendar; ``status`` says why."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@require_safe
+def upcoming_conferences_feed(request):
+    """``conferences.ics``: every upcoming public conference; ``?locale=nb`` for one language."""
+    with translation.override(message_language(request)):
+        try:
+            check_query(request)
+            locale = requested_locale(request)
+            conferences = list(visible(upcoming_conferences, request, locale))
+        except FeedError as error:
+            return error_response(error)
+    language_code = locale.language_code if locale else None
+    calendar = conferences_calendar(request, conferences, language_code)
+    filename = f"conferences-{language_code}.ics" if locale else "conferences.ics"
+    return calendar_response(calendar, filename)
+
+
+@require_safe
+def conference_feed(request, conference_id):
+    """``conferences/<id>.ics``: one public conference and its programme."""
+    with translation.override(message_language(request)):
+        try:
+            check_query(request)
+            pk = page_id(conference_id)
+            conference = visible(public_conference, request, pk) if pk is not None else None
+            if conference is None:
+                raise FeedError(
+                    _("no public conference has the id '%(id)s'") % {"id": conference_id}, 404
+                )
+        except FeedError as error:
+            return error_response(error)
+    return calendar_response(conference_calendar(request, conference), f"{conference.slug}.ics")
+
+
+def check_query(request):
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            # Some databases reject a null character in any string they are given.
+            raise FeedError(_("null characters are not allowed in query parameters"))
+
+
+def requested_locale(request):
+    """The Locale ``?locale=`` names, None without one; a FeedError for one that does not exist."""
+    code = request.GET.get("locale")
+    if code is None:
+        return None
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    if code not in locales:
+        raise FeedError(
+            _("%(parameter)s '%(code)s' does not exist (choose from: %(known)s)")
+            % {"parameter": "locale", "code": code, "known": ", ".join(sorted(locales))}
+        )
+    return locales[code]
+
+
+def page_id(value):
+    """``value`` as a page id, or None when it is no id any page can have."""
+    if not re.fullmatch(r"[0-9]{1,20}", value):
+        return None
+    pk = int(value)
+    try:
+        # The range the database column holds: a larger id fails inside the database.
+        ConferencePage._meta.pk.target_field.run_validators(pk)
+    except ValidationError:
+        return None
+    return pk
+
+
+def visible(query, request, *args):
+    """``query(request, ...)`` evaluated; a FeedError where ``?site=`` is ambiguous or malformed."""
+    try:
+        return query(request, *args)
+    except ValueError as error:
+        raise FeedError(str(error)) from error
+
+
+def calendar_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
+
+
+def error_response(error):
+    return JsonResponse({"message": error.message}, status=error.status)

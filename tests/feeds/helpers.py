@@ -1,0 +1,47 @@
+"""Reading the feeds as a calendar program does: over HTTP, parsed with icalendar."""
+
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from icalendar import Calendar
+
+
+def upcoming_url(**params):
+    url = reverse("samverkan_calendar:upcoming_conferences")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def conference_url(conference):
+    return reverse("samverkan_calendar:conference", args=(conference.pk,))
+
+
+def fetch(client, url):
+    """The calendar at ``url``, parsed; fails unless it answered 200 as text/calendar."""
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        fetch(client, url)
+    return len(queries)
+
+
+def event_of(calendar, page):
+    """The event of ``page``: the one whose URL is the page's."""
+    matching = [event for event in calendar.events if str(event["URL"]) == page.full_url]
+    assert len(matching) == 1, [str(event["SUMMARY"]) for event in calendar.events]
+    return matching[0]
+
+
+def summaries(calendar):
+    return [str(event["SUMMARY"]) for event in calendar.events]
+
+
+def parent_uid(event):
+    related = event.get("RELATED-TO")
+    return str(related) if related is not None else None
