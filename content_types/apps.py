@@ -22,3 +22,7 @@ class ContentTypesConfig(AppConfig):
 
         webhook_permissions.register_permission_policies()
         webhook_signals.connect()
+
+        from .api import invalidation as api_cache_invalidation
+
+        api_cache_invalidation.connect()

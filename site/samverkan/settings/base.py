@@ -7,6 +7,7 @@ folder) through django-environ; nothing else in the project reads os.environ.
 from pathlib import Path
 
 import environ
+from corsheaders.defaults import default_headers as cors_default_headers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent.parent
@@ -21,11 +22,13 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "content_types",
+    "corsheaders",
     "wagtail_headless_preview",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -49,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its answers to preflight requests need nothing below it.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.middleware.LocaleMiddleware",
@@ -149,8 +154,67 @@ SAMVERKAN_ADMIN = {
 
 # The public API. FALLBACK_LOCALE fills in missing translations for ?locale=
 # requests that name no fallback of their own (e.g. "sv"; empty for none).
+# Anonymous GET/HEAD answers are kept in the CACHE_ALIAS cache (Redis in
+# production, through CACHE_URL) until public content changes, and sent with
+# Cache-Control: public, max-age=CACHE_MAX_AGE seconds, an ETag and
+# Last-Modified (content_types/api/caching.py).
 SAMVERKAN_API = {
     "FALLBACK_LOCALE": env("API_FALLBACK_LOCALE", default="") or None,
+    "CACHE_ENABLED": env.bool("API_CACHE_ENABLED", default=True),
+    "CACHE_MAX_AGE": env.int("API_CACHE_MAX_AGE", default=60),
+    "CACHE_ALIAS": env("API_CACHE_ALIAS", default="default"),
+    # The namespace the site's WagtailAPIRouter is given (samverkan/api.py).
+    "URL_NAMESPACE": "wagtailapi",
+}
+
+# Browsers on other origins may read the API, and nothing else: origins listed
+# in CORS_ALLOWED_ORIGINS ("https://example.se,https://www.example.no") or
+# matching CORS_ALLOWED_ORIGIN_REGEXES; GET, HEAD and OPTIONS, without
+# credentials. Scripts may read the validators and send them back.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOWED_ORIGIN_REGEXES = env.list("CORS_ALLOWED_ORIGIN_REGEXES", default=[])
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-modified-since", "if-none-match"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# A CDN or Varnish in front of the site is told to drop a page's URLs when it
+# is published or unpublished (wagtail.contrib.frontend_cache), and the API's
+# detail URL of a page, image or document that changes (content_types/api/
+# invalidation.py); API listings expire after max-age. Nothing is purged unless
+# configured: FRONTEND_CACHE_URL for an HTTP PURGE (Varnish, Fastly, nginx),
+# CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN (or CLOUDFLARE_EMAIL and
+# CLOUDFLARE_API_KEY), CLOUDFRONT_DISTRIBUTION_ID (boto3 installed, AWS
+# credentials as boto3 reads them).
+# Wagtail's own API purging stays off: it reverses a router named
+# "wagtailapi_v2", and with this site's "wagtailapi" every publish would fail.
+WAGTAILAPI_USE_FRONTENDCACHE = False
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_URL"),
+    }
+if env("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", default=""),
+        "EMAIL": env("CLOUDFLARE_EMAIL", default=""),
+        "API_KEY": env("CLOUDFLARE_API_KEY", default=""),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
+# Calendar feeds (content_types/feeds/). UID_DOMAIN ends every event's UID
+# (<translation_key>.<language>@<domain>); empty means the host of
+# WAGTAILAPI_BASE_URL. Keep it once subscribers have the events.
+SAMVERKAN_CALENDAR = {
+    "UID_DOMAIN": env("CALENDAR_UID_DOMAIN", default="") or None,
 }
 
 # Headless preview (wagtail-headless-preview). The admin's Preview sends the editor

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, a local-memory cache, the database from DATABASE_URL."""
 
 from .base import *  # noqa: F403
+from .base import SAMVERKAN_API
 
 SECRET_KEY = "test-secret-key"
 DEBUG = False
@@ -12,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
+# Tests change rows directly and ask the API again at once; the response cache
+# is switched on by the tests of caching (tests/api/test_caching.py).
+SAMVERKAN_API = {**SAMVERKAN_API, "CACHE_ENABLED": False}

@@ -1,0 +1,620 @@
+"""HTTP caching of the public API: stored responses, validators, and what makes them stale.
+
+External sites poll the API; an anonymous GET is answered from Django's cache
+until public content changes. Changes reach the cache when their transaction
+commits: ``commit`` runs what would run then (``on_commit`` callbacks), since
+every test runs inside a transaction that is rolled back.
+
+The content is built once for the module; tests that change it run in their
+own savepoint, and the cache is cleared around every test (conftest.py).
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import http_date
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+
+from content_types.api import caching
+from content_types.models import ConferenceIndexPage, ConferencePage, Venue
+
+from ..utils import add_page, make_conference, make_venue, page_detail_url, pages_url
+from .test_preview import preview_token
+
+REDIS_URL = "redis://127.0.0.1:6379"
+CONFERENCES = {"type": "content_types.ConferencePage", "fields": "venue"}
+
+
+@pytest.fixture(autouse=True)
+def response_cache_on(settings):
+    """The test settings switch the cache off for every other test; here it is on."""
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": True}
+
+
+@pytest.fixture(scope="module")
+def content(site_tree, django_db_blocker):
+    with django_db_blocker.unblock():
+        venue = make_venue(name="Västerås Konserthus")
+        return {
+            "venue": venue,
+            "conference": make_conference(
+                site_tree["conference_index"], title="Biblioteksdagarna", venue=venue
+            ),
+            "archive": add_page(
+                site_tree["home"], ConferenceIndexPage(title="Arkiv", slug="arkiv")
+            ),
+        }
+
+
+@pytest.fixture
+def conference(db, content):
+    return ConferencePage.objects.get(pk=content["conference"].pk)
+
+
+@pytest.fixture
+def archive(db, content):
+    """A second conference index, fresh from the database (adding children changes it)."""
+    return ConferenceIndexPage.objects.get(pk=content["archive"].pk)
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """A block whose changes are committed: what runs on commit runs at its end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def get(client, url, **headers):
+    """``client.get`` and the number of database queries it made."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    return response, len(queries)
+
+
+def titles(response):
+    return [item["title"] for item in response.json()["items"]]
+
+
+# Stored responses
+
+
+@pytest.mark.django_db
+def test_a_second_identical_request_is_served_from_the_cache_without_queries(client, content):
+    first, first_queries = get(client, pages_url(**CONFERENCES))
+    second, second_queries = get(client, pages_url(**CONFERENCES))
+
+    assert first.status_code == second.status_code == 200
+    assert first_queries > 0
+    assert second_queries == 0
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+@pytest.mark.django_db
+def test_cacheable_responses_carry_validators_and_public_cache_control(client, content, settings):
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_MAX_AGE": 120}
+    for response in (get(client, pages_url())[0], get(client, pages_url())[0]):
+        assert response["ETag"].startswith('"')  # strong: no W/ in front
+        assert response["Last-Modified"].endswith("GMT")
+        assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=120"}
+        vary = {name.strip().lower() for name in response["Vary"].split(",")}
+        assert {"accept", "accept-language"} <= vary
+
+
+@pytest.mark.django_db
+def test_the_etag_is_a_hash_of_the_body(client, content):
+    listing = get(client, pages_url())[0]
+    detail = get(client, page_detail_url(content["conference"]))[0]
+    again = get(client, page_detail_url(content["conference"]), Accept_Language="sv")[0]
+    assert listing["ETag"] != detail["ETag"]
+    assert again.content == detail.content
+    assert again["ETag"] == detail["ETag"]
+
+
+@pytest.mark.django_db
+def test_head_is_answered_from_the_stored_get_response(client, content):
+    got = get(client, pages_url(**CONFERENCES))[0]
+    with CaptureQueriesContext(connection) as queries:
+        head = client.head(pages_url(**CONFERENCES))
+
+    assert len(queries) == 0
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == got["ETag"]
+    assert int(head["Content-Length"]) == len(got.content)
+
+
+@pytest.mark.django_db
+def test_a_response_to_head_is_stored_for_get(client, content):
+    head = client.head(page_detail_url(content["conference"]))
+    got, queries = get(client, page_detail_url(content["conference"]))
+    assert queries == 0
+    assert got.json()["title"] == "Biblioteksdagarna"
+    assert got["ETag"] == head["ETag"]
+
+
+@pytest.mark.django_db
+def test_each_message_language_has_its_own_entry(client, content):
+    """Accept-Language decides the language of messages, so it is part of what is stored."""
+    swedish = get(client, pages_url(), Accept_Language="sv")[0]
+    english, queries = get(client, pages_url(), Accept_Language="en")
+    assert (swedish["Content-Language"], english["Content-Language"]) == ("sv", "en")
+    assert queries > 0
+    assert get(client, pages_url(), Accept_Language="en")[0]["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_each_host_has_its_own_entry(client, content):
+    get(client, pages_url())
+    assert get(client, pages_url(), Host="api.example.se")[1] > 0
+    assert get(client, pages_url(), Host="api.example.se")[1] == 0
+
+
+@pytest.mark.django_db
+def test_nothing_is_stored_when_caching_is_switched_off(client, content, settings):
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": False}
+    get(client, pages_url())
+    response, queries = get(client, pages_url())
+    assert queries > 0
+    assert "ETag" not in response
+
+
+# Conditional requests
+
+
+@pytest.mark.django_db
+def test_a_request_with_the_etag_gets_304_and_no_body_without_queries(client, content):
+    first = get(client, page_detail_url(content["conference"]))[0]
+    response, queries = get(
+        client, page_detail_url(content["conference"]), If_None_Match=first["ETag"]
+    )
+    assert response.status_code == 304
+    assert response.content == b""
+    assert queries == 0
+    assert response["ETag"] == first["ETag"]
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_request_with_another_etag_gets_the_body(client, content):
+    get(client, page_detail_url(content["conference"]))
+    response = get(client, page_detail_url(content["conference"]), If_None_Match='"other"')[0]
+    assert response.status_code == 200
+    assert response.json()["title"] == "Biblioteksdagarna"
+
+
+@pytest.mark.django_db
+def test_a_request_with_the_etag_gets_304_on_a_miss_too(client, content):
+    """A client that kept its copy longer than the server (or another server) still gets a 304."""
+    etag = get(client, page_detail_url(content["conference"]))[0]["ETag"]
+    caches["default"].clear()
+    response = get(client, page_detail_url(content["conference"]), If_None_Match=etag)[0]
+    assert response.status_code == 304
+
+
+@pytest.mark.django_db
+def test_a_request_modified_since_the_last_modified_gets_304(client, content):
+    first = get(client, pages_url())[0]
+    response, queries = get(client, pages_url(), If_Modified_Since=first["Last-Modified"])
+    assert response.status_code == 304
+    assert response.content == b""
+    assert queries == 0
+
+
+@pytest.mark.django_db
+def test_a_request_modified_since_an_earlier_time_gets_the_body(client, content):
+    first = get(client, pages_url())[0]
+    earlier = http_date(time.time() - 3600)
+    assert get(client, pages_url(), If_Modified_Since=earlier)[0].status_code == 200
+    assert first.status_code == 200
+
+
+@pytest.mark.django_db
+def test_if_modified_since_never_hides_a_change_made_within_the_same_second(
+    client, content, commit
+):
+    """HTTP dates have one-second resolution: a copy dated the second of a change is not current."""
+    time.sleep(1 - time.time() % 1)  # start of a second: both happen within it
+    first = get(client, pages_url(**CONFERENCES))[0]
+    venue = Venue.objects.get(pk=content["venue"].pk)
+    venue.name = "Aros Congress Center"
+    with commit():
+        venue.save()
+
+    response = get(client, pages_url(**CONFERENCES), If_Modified_Since=first["Last-Modified"])[0]
+
+    assert response.status_code == 200
+    assert response.json()["items"][0]["venue"]["name"] == "Aros Congress Center"
+
+
+# What is not stored
+
+
+@pytest.mark.django_db
+def test_a_bad_request_is_not_stored_and_says_no_cache(client, content):
+    url = pages_url(type="content_types.ConferencePage", nonsense="1")
+    first = get(client, url)[0]
+    second, queries = get(client, url)
+
+    assert first.status_code == second.status_code == 400
+    assert first["Cache-Control"] == second["Cache-Control"] == "no-cache"
+    assert "ETag" not in first and "ETag" not in second
+    assert queries > 0  # made again, not taken from the cache
+
+
+@pytest.mark.django_db
+def test_a_not_found_is_not_stored(client, archive):
+    """The 404 of a page not yet live is asked again: once live without any signal, it is there."""
+    draft = make_conference(archive, title="Höstmötet", publish=False)
+    first = get(client, page_detail_url(draft))[0]
+    ConferencePage.objects.filter(pk=draft.pk).update(live=True)
+
+    second = get(client, page_detail_url(draft))[0]
+
+    assert first.status_code == 404
+    assert first["Cache-Control"] == "no-cache"
+    assert second.status_code == 200
+    assert second.json()["title"] == "Höstmötet"
+
+
+@pytest.mark.django_db
+def test_a_logged_in_editor_gets_private_responses_that_are_not_stored(admin_client, content):
+    first, _queries = get(admin_client, pages_url())
+    second, queries = get(admin_client, pages_url())
+
+    assert second.status_code == 200
+    assert "private" in second["Cache-Control"]
+    assert "public" not in second["Cache-Control"]
+    assert "ETag" not in first and "ETag" not in second
+    assert queries > 0
+
+
+@pytest.mark.django_db
+def test_an_editors_response_is_not_served_to_anonymous_readers(admin_client, client, content):
+    get(admin_client, pages_url())
+    response, queries = get(client, pages_url())
+    assert queries > 0
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_preview_responses_are_never_stored(admin_client, client, conference):
+    params = preview_token(admin_client, conference, tagline="Utkast")
+    url = f"{reverse('wagtailapi:preview:listing')}?{urlencode(params)}"
+    first, _queries = get(client, url)
+    second, queries = get(client, url)
+
+    assert first.status_code == second.status_code == 200
+    assert second.json()["tagline"] == "Utkast"
+    assert queries > 0
+    for response in (first, second):
+        assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
+        assert "ETag" not in response
+        assert "public" not in response["Cache-Control"]
+
+
+# What makes stored responses stale
+
+
+@pytest.mark.django_db
+def test_publishing_a_change_shows_it_in_the_next_response(client, conference, commit):
+    assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna"
+    conference.title = "Biblioteksdagarna 2025"
+    with commit():
+        conference.save_revision().publish()
+    assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna 2025"
+
+
+@pytest.mark.django_db
+def test_a_change_reaches_the_cache_only_when_it_is_committed(
+    client, conference, django_capture_on_commit_callbacks
+):
+    """Until the commit, readers see the old rows, and may store them: the bump must come after."""
+    get(client, page_detail_url(conference))
+    conference.title = "Biblioteksdagarna 2025"
+    with django_capture_on_commit_callbacks() as on_commit:
+        conference.save_revision().publish()
+        generation_before_commit = caching.current_generation().number
+
+    assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna"
+    for callback in on_commit:
+        callback()
+    assert caching.current_generation().number > generation_before_commit
+    assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna 2025"
+
+
+@pytest.mark.django_db
+def test_a_draft_revision_changes_nothing(client, conference, commit):
+    first = get(client, page_detail_url(conference))[0]
+    conference.title = "Utkast"
+    with commit():
+        conference.save_revision()
+    response, queries = get(client, page_detail_url(conference))
+    assert queries == 0
+    assert response["ETag"] == first["ETag"]
+
+
+@pytest.mark.django_db
+def test_an_unpublished_page_is_gone_from_the_next_response(client, conference, commit):
+    assert get(client, page_detail_url(conference))[0].status_code == 200
+    with commit():
+        conference.unpublish()
+    assert get(client, page_detail_url(conference))[0].status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_moved_page_is_listed_under_its_new_parent(client, conference, archive, commit):
+    under_index = pages_url(child_of=conference.get_parent().pk)
+    under_archive = pages_url(child_of=archive.pk)
+    assert titles(get(client, under_index)[0]) == ["Biblioteksdagarna"]
+    assert titles(get(client, under_archive)[0]) == []
+
+    with commit():
+        conference.move(archive, pos="last-child")
+
+    assert titles(get(client, under_index)[0]) == []
+    assert titles(get(client, under_archive)[0]) == ["Biblioteksdagarna"]
+
+
+@pytest.mark.django_db
+def test_a_deleted_page_is_gone_from_the_next_response(client, conference, commit):
+    url = page_detail_url(conference)
+    assert get(client, url)[0].status_code == 200
+    with commit():
+        conference.delete()
+    assert get(client, url)[0].status_code == 404
+
+
+@pytest.mark.django_db
+def test_editing_the_venue_a_conference_shows_changes_the_next_response(
+    client, conference, content, commit
+):
+    assert get(client, page_detail_url(conference))[0].json()["venue"]["name"] == (
+        "Västerås Konserthus"
+    )
+    venue = Venue.objects.get(pk=content["venue"].pk)
+    venue.name = "Aros Congress Center"
+    with commit():
+        venue.save()
+    assert get(client, page_detail_url(conference))[0].json()["venue"]["name"] == (
+        "Aros Congress Center"
+    )
+
+
+@pytest.mark.django_db
+def test_a_new_view_restriction_hides_the_page_from_the_next_response(client, conference, commit):
+    assert titles(get(client, pages_url(**CONFERENCES))[0]) == ["Biblioteksdagarna"]
+    with commit():
+        PageViewRestriction.objects.create(
+            page=conference, restriction_type="password", password="hemligt"
+        )
+    assert titles(get(client, pages_url(**CONFERENCES))[0]) == []
+
+
+@pytest.mark.django_db
+def test_a_new_document_is_in_the_next_documents_listing(client, content, commit):
+    url = reverse("wagtailapi:documents:listing")
+    assert get(client, url)[0].json()["items"] == []
+    with commit():
+        get_document_model().objects.create(title="Programblad", file="programblad.pdf")
+    assert [item["title"] for item in get(client, url)[0].json()["items"]] == ["Programblad"]
+
+
+@pytest.mark.django_db
+def test_the_generation_starts_above_every_earlier_one_after_the_cache_is_flushed(content):
+    """Responses stored before a flush may still be in a cache that lost only some keys."""
+    before = caching.current_generation().number
+    for _ in range(3):
+        caching.bump_generation()
+    bumped = caching.current_generation().number
+    caches["default"].clear()
+    after = caching.current_generation().number
+    assert bumped == before + 3
+    assert after > bumped
+
+
+# Scheduled publishing
+
+
+@pytest.mark.django_db
+def test_a_page_past_its_expiry_is_not_served_from_the_cache(client, conference):
+    """Nothing is published when a page expires; the stored response must end with it.
+
+    The page row is set as publishing with an expiry leaves it; the expiry
+    comes two seconds later.
+    """
+    expires = timezone.now() + timedelta(seconds=2)
+    ConferencePage.objects.filter(pk=conference.pk).update(expire_at=expires)
+
+    first = get(client, pages_url(**CONFERENCES))[0]
+    second, queries = get(client, pages_url(**CONFERENCES))
+    assert titles(first) == titles(second) == ["Biblioteksdagarna"]
+    assert queries == 0
+    assert int(second["Cache-Control"].split("max-age=")[1]) <= 2
+
+    time.sleep(max(0, (expires - timezone.now()).total_seconds()) + 0.1)
+
+    assert titles(get(client, pages_url(**CONFERENCES))[0]) == []
+
+
+@pytest.mark.django_db
+def test_a_stored_response_lasts_until_a_page_goes_live(client, conference, archive):
+    """A live page waiting for its go-live time shortens how long responses are kept."""
+    waiting = make_conference(archive, title="Vårmötet")
+    go_live = timezone.now() + timedelta(seconds=30)
+    ConferencePage.objects.filter(pk=waiting.pk).update(go_live_at=go_live)
+
+    response = get(client, pages_url(**CONFERENCES))[0]
+
+    assert titles(response) == ["Biblioteksdagarna"]
+    assert 25 <= int(response["Cache-Control"].split("max-age=")[1]) <= 30
+
+
+# A CDN in front of the API
+
+
+class RecordingFrontendCache(BaseBackend):
+    """A frontend cache that notes what it is told to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+@pytest.mark.django_db
+def test_a_cdn_is_told_to_drop_a_published_pages_api_url(conference, commit, settings):
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": f"{__name__}.RecordingFrontendCache"}}
+    RecordingFrontendCache.purged.clear()
+    conference.title = "Biblioteksdagarna 2025"
+    with commit():
+        conference.save_revision().publish()
+    assert f"http://testserver{page_detail_url(conference)}" in RecordingFrontendCache.purged
+
+
+# Plain views: the calendar feeds
+
+
+calls = []
+
+
+@caching.cache_public_response
+def calendar_view(request):
+    calls.append(request.path)
+    return HttpResponse("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", content_type="text/calendar")
+
+
+urlpatterns = [path("api/v2/calendar/conferences.ics", calendar_view)]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_a_decorated_view_is_cached_as_the_api_is(client, content, commit):
+    calls.clear()
+    first = client.get("/api/v2/calendar/conferences.ics")
+    second = client.get("/api/v2/calendar/conferences.ics")
+    not_modified = client.get(
+        "/api/v2/calendar/conferences.ics", headers={"If-None-Match": first["ETag"]}
+    )
+    assert len(calls) == 1
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/calendar"
+    assert not_modified.status_code == 304
+
+    with commit():
+        Venue.objects.get(pk=content["venue"].pk).save()
+    client.get("/api/v2/calendar/conferences.ics")
+    assert len(calls) == 2
+
+
+# Redis, as in production
+
+
+def redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_cache(settings):
+    if not redis_answers():
+        pytest.skip(f"no Redis server answers at {REDIS_URL}")
+    import redis
+
+    prefix = f"samverkan-test-{time.time_ns()}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "api": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{REDIS_URL}/14",
+            "KEY_PREFIX": prefix,
+        },
+    }
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ALIAS": "api"}
+    yield caches["api"]
+    server = redis.Redis.from_url(f"{REDIS_URL}/14")
+    for key in server.scan_iter(match=f"{prefix}:*"):
+        server.delete(key)
+
+
+@pytest.mark.django_db
+def test_with_redis_responses_are_stored_validated_and_made_stale(
+    client, conference, content, commit, redis_cache
+):
+    first = get(client, page_detail_url(conference))[0]
+    hit, queries = get(client, page_detail_url(conference))
+    not_modified = get(client, page_detail_url(conference), If_None_Match=first["ETag"])[0]
+    assert queries == 0
+    assert hit.content == first.content
+    assert not_modified.status_code == 304
+    assert caches["default"].get(caching.GENERATION_KEY) is None  # all of it in Redis
+
+    venue = Venue.objects.get(pk=content["venue"].pk)
+    venue.name = "Aros Congress Center"
+    with commit():
+        venue.save()
+
+    assert get(client, page_detail_url(conference))[0].json()["venue"]["name"] == (
+        "Aros Congress Center"
+    )
+
+
+# Configuration
+
+
+def settings_under(environment):
+    """The caching settings of the reference site under ``environment`` (and nothing else of ours)."""
+    ours = ("API_CACHE_", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_")
+    script = (
+        "import json; from django.conf import settings; print(json.dumps({"
+        "'api': settings.SAMVERKAN_API, 'frontend': settings.WAGTAILFRONTENDCACHE}))"
+    )
+    inherited = {name: value for name, value in os.environ.items() if not name.startswith(ours)}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_caching_and_purging_come_from_the_environment():
+    default = settings_under({})
+    configured = settings_under(
+        {
+            "API_CACHE_MAX_AGE": "300",
+            "API_CACHE_ENABLED": "off",
+            "FRONTEND_CACHE_URL": "http://127.0.0.1:6081",
+            "CLOUDFLARE_ZONEID": "zone",
+            "CLOUDFLARE_BEARER_TOKEN": "token",
+        }
+    )
+
+    assert (default["api"]["CACHE_MAX_AGE"], default["api"]["CACHE_ENABLED"]) == (60, True)
+    assert default["api"]["CACHE_ALIAS"] == "default"
+    assert default["frontend"] == {}
+    assert (configured["api"]["CACHE_MAX_AGE"], configured["api"]["CACHE_ENABLED"]) == (300, False)
+    assert configured["frontend"]["http"]["LOCATION"] == "http://127.0.0.1:6081"
+    assert configured["frontend"]["cloudflare"]["ZONEID"] == "zone"
+    assert configured["frontend"]["cloudflare"]["BEARER_TOKEN"] == "token"
