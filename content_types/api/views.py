@@ -1,5 +1,6 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -10,12 +11,13 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from ..visibility import public_pages
+from .caching import CachedResponseMixin
 from .filters import (
     LocaleFilter,
     ValidatedFieldsFilter,
@@ -23,8 +25,11 @@ from .filters import (
     ValidatedSearchFilter,
     validate_filter_value,
 )
+from .loading import loader_for, select_chains
+from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
+from .serializers.meta import PublicParentField
 
 MESSAGE_LANGUAGES = ("en", "sv", "nb")
 
@@ -65,9 +70,10 @@ class ValidatedQueryMixin:
 class ContentPageSerializer(PageSerializer):
     translations = TranslationsField()
     is_fallback = IsFallbackField()
+    parent = PublicParentField(read_only=True)
 
 
-class ContentPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
+class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIViewSet):
     """The pages endpoint: public pages only, every filter value validated.
 
     Every page's meta lists its translations with their status; ``?locale=``
@@ -77,10 +83,14 @@ class ContentPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
     base_serializer_class = ContentPageSerializer
     meta_fields = PagesAPIViewSet.meta_fields + ["translations", "is_fallback"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["is_fallback"]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["fallback"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["fallback", *PAGE_FILTER_PARAMETERS]
+    )
 
     filter_backends = [
         ValidatedFieldsFilter,
+        ConferenceTimeFilter,
+        LinkedSnippetFilter,
         ChildOfFilter,
         AncestorOfFilter,
         DescendantOfFilter,
@@ -96,10 +106,56 @@ class ContentPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
         except ValueError as error:
             raise BadRequestError(str(error)) from error
 
+    #: Load what the response shows before serialising it (see loading.py).
+    preload = True
 
-class ContentImagesAPIViewSet(ValidatedQueryMixin, ImagesAPIViewSet):
+    def get_object(self):
+        # Wagtail loads the page, then its specific row; the specific row comes
+        # here with the foreign keys the response shows.
+        if not hasattr(self, "_cached_object"):
+            page = super(PagesAPIViewSet, self).get_object()
+            model = page.specific_class or type(page)
+            if type(page) is not model:
+                serializer_class = self.serializer_class_for(model, show_details=True)
+                page = model._default_manager.select_related(
+                    *self.select_chains(serializer_class, model)
+                ).get(pk=page.pk)
+            self._cached_object = page
+        return self._cached_object
+
+    def serializer_class_for(self, model, show_details):
+        try:
+            fields = parse_fields_parameter(self.request.GET.get("fields", ""))
+        except ValueError as error:
+            raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
+        return self._get_serializer_class(
+            self.request.wagtailapi_router, model, fields, show_details=show_details
+        )
+
+    def select_chains(self, serializer_class, model):
+        serializer = serializer_class(context=self.get_serializer_context())
+        return ["locale", *select_chains(serializer, model)]
+
+    def get_serializer(self, instance, *args, **kwargs):
+        """The serializer, with everything it will show loaded for every page at once."""
+        serializer = super().get_serializer(instance, *args, **kwargs)
+        if not self.preload:
+            return serializer
+        if isinstance(instance, QuerySet):
+            instance = instance.select_related(
+                *self.select_chains(type(serializer.child), instance.model)
+            )
+        pages = list(instance) if kwargs.get("many") else [instance]
+        fields = serializer.child if kwargs.get("many") else serializer
+        loader_for(serializer.context).preload(pages, fields)
+        if kwargs.get("many"):
+            serializer.instance = pages
+        return serializer
+
+
+class ContentImagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, ImagesAPIViewSet):
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
-class ContentDocumentsAPIViewSet(ValidatedQueryMixin, DocumentsAPIViewSet):
+class ContentDocumentsAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, DocumentsAPIViewSet):
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

@@ -26,6 +26,7 @@ from ..api.serializers import (
     DocumentLinkSerializer,
     ImageSerializer,
     InLanguageOf,
+    JsonLdField,
     OrganisationRelationSerializer,
     PageLinkField,
     PersonSerializer,
@@ -33,6 +34,7 @@ from ..api.serializers import (
     VenueSerializer,
     ZonedDateTimeField,
 )
+from ..feeds.api import CalendarURLField
 from ..pages import IndexPage, page_image, tabbed_editor
 from ..preview import DraftPreviewMixin
 from ..relations import DocumentLink, OrganisationRelation
@@ -302,6 +304,8 @@ class ConferencePage(DraftPreviewMixin, Page):
         APIField("registration", serializer=RegistrationSerializer(source="*", read_only=True)),
         APIField("documents", serializer=DocumentLinkSerializer(many=True, read_only=True)),
         APIField("programme", serializer=ProgrammeSerializer(source="*", read_only=True)),
+        APIField("json_ld", serializer=JsonLdField()),
+        APIField("calendar_url", serializer=CalendarURLField()),
     ]
 
     parent_page_types = ["content_types.ConferenceIndexPage"]
@@ -452,6 +456,7 @@ class ProgrammeItemPage(DraftPreviewMixin, Page):
         APIField("speakers", serializer=SpeakerSerializer(many=True, read_only=True)),
         APIField("related_project", serializer=PageLinkField()),
         APIField("documents", serializer=DocumentLinkSerializer(many=True, read_only=True)),
+        APIField("json_ld", serializer=JsonLdField()),
     ]
 
     parent_page_types = ["content_types.ConferencePage"]

@@ -10,6 +10,8 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/calendar/", include("content_types.feeds.urls")),
+    path("api/v2/", include("content_types.api.openapi.urls")),
     path("api/v2/", api_router.urls),
 ]
 

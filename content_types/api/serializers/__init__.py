@@ -7,7 +7,13 @@ in the language of the page that holds them.
 
 from .fields import DEFAULT_IMAGE_RENDITIONS, ImageSerializer, RichTextField, ZonedDateTimeField
 from .languages import InLanguageOf, in_language
-from .pages import IsFallbackField, PageLinkField, PageLinkListField, TranslationsField, page_link
+from .pages import (
+    IsFallbackField,
+    PageLinkField,
+    PageLinkListField,
+    TranslationsField,
+    page_link,
+)
 from .rows import (
     DocumentLinkSerializer,
     GoalSerializer,
@@ -28,6 +34,7 @@ from .snippets import (
     RegionSerializer,
     VenueSerializer,
 )
+from .structured_data import JsonLdField
 
 __all__ = [
     "DEFAULT_IMAGE_RENDITIONS",
@@ -37,6 +44,7 @@ __all__ = [
     "ImageSerializer",
     "InLanguageOf",
     "IsFallbackField",
+    "JsonLdField",
     "MeetingSerializer",
     "MilestoneSerializer",
     "OrganisationRelationSerializer",
