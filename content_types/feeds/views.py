@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from ..api.caching import cache_public_response
 from ..api.views import message_language
 from ..conferences.models import ConferencePage
 from .calendar import (
@@ -35,6 +36,7 @@ class FeedError(Exception):
 
 
 @require_safe
+@cache_public_response
 def upcoming_conferences_feed(request):
     """``conferences.ics``: every upcoming public conference; ``?locale=nb`` for one language."""
     with translation.override(message_language(request)):
@@ -51,6 +53,7 @@ def upcoming_conferences_feed(request):
 
 
 @require_safe
+@cache_public_response
 def conference_feed(request, conference_id):
     """``conferences/<id>.ics``: one public conference and its programme."""
     with translation.override(message_language(request)):

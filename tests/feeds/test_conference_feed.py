@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
@@ -306,3 +307,14 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(client, norwegia
     assert Organisation.objects.filter(name__endswith="(nb)").count() == 12
 
     assert queries_for(client, conference_url(small)) == queries_for(client, conference_url(large))
+
+
+@pytest.mark.django_db
+def test_a_feed_answers_a_conditional_request_with_304(client, settings):
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": True}
+    first = client.get(reverse("samverkan_calendar:upcoming_conferences"))
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(
+        reverse("samverkan_calendar:upcoming_conferences"), HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert again.status_code == 304 and again.content == b""
