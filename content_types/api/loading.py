@@ -145,7 +145,9 @@ class ResponseLoader:
                 lookups.append(attribute)
             else:
                 target = field.related_model
-                rows = target._default_manager.all()
+                # The model's own order, then creation order: rows an editor did not
+                # reorder share a sort_order, and databases break such ties differently.
+                rows = target._default_manager.order_by(*target._meta.ordering, "pk")
                 if serializer is not None:
                     rows = rows.select_related(*select_chains(serializer, target))
                 lookups.append(Prefetch(attribute, queryset=rows))

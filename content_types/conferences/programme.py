@@ -44,7 +44,7 @@ def load_public_programmes(conferences, request, select_related=()):
         items = items.filter(pk__in=public_pages(request).values("pk"))
     speakers = ProgrammeItemSpeaker.objects.select_related(
         "person", "person__organisation", "organisation"
-    )
+    ).order_by("sort_order", "pk")
     items = (
         items.select_related(*select_related)
         .order_by(F("start").asc(nulls_last=True), "path")
