@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from content_types.demo.synthetic import BENCHMARK_KEY_PREFIX, SNIPPET_MODELS
+from content_types.demo.synthetic import SNIPPET_MODELS, is_benchmark_content
 from content_types.models import (
     ConferenceIndexPage,
     ConferencePage,
@@ -88,7 +88,7 @@ def test_norwegian_pages_and_snippets_are_translations_of_the_swedish_ones(seede
     for page in bench(Page, "nb"):
         assert page.url_path.startswith(nb_home.url_path)
     for model in SNIPPET_MODELS:
-        seeded_snippets = model.objects.filter(translation_key__startswith=BENCHMARK_KEY_PREFIX)
+        seeded_snippets = is_benchmark_content(model.objects.all())
         swedish = set(
             seeded_snippets.filter(locale__language_code="sv").values_list("translation_key")
         )
@@ -236,7 +236,7 @@ def test_clear_removes_exactly_the_seeded_pages_and_snippets(seeded, conference_
     assert "Removed 46 benchmark pages" in output
     assert not Page.objects.filter(slug__startswith="bench-").exists()
     for model in SNIPPET_MODELS:
-        assert not model.objects.filter(translation_key__startswith=BENCHMARK_KEY_PREFIX).exists()
+        assert not is_benchmark_content(model.objects.all()).exists()
     assert ConferencePage.objects.filter(pk=real_conference.pk).exists()
     assert Venue.objects.filter(pk=real_venue.pk).exists()
     assert Person.objects.filter(pk=real_person.pk).exists()
@@ -258,7 +258,7 @@ def test_clear_also_removes_benchmark_pages_an_editor_has_worked_on(seeded):
 
 
 def test_clear_refuses_while_real_content_uses_a_benchmark_snippet(seeded, conference_index):
-    venue = Venue.objects.filter(translation_key__startswith=BENCHMARK_KEY_PREFIX).first()
+    venue = is_benchmark_content(Venue.objects.all()).first()
     make_conference(conference_index, title="Biblioteksdagarna", venue=venue)
     before = bench(Page).count()
 
