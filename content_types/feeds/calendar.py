@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vDuration
 from wagtail.models import Locale, Site
 
+from ..api.loading import loader_for
 from ..conferences.models import ConferencePage, ConferenceStatus
 from ..conferences.programme import public_programme
 from ..visibility import public_pages
 from .identity import event_uid, publication_counts, sequence
 from .text import (
-    SnippetsInLanguages,
     paragraphs,
     place_text,
     plain_text,
@@ -101,10 +101,11 @@ class EventWriter:
         self.request = request
         self.language_codes = dict(Locale.objects.values_list("pk", "language_code"))
         self.publications = publication_counts(page.pk for page in pages)
-        self.snippets = SnippetsInLanguages(snippets)
+        self.snippets = loader_for({"request": request})
+        self.snippets.translate(snippets)
 
     def conference_event(self, conference):
-        venue = self.snippets.get(conference.venue, conference.locale_id)
+        venue = self.snippets.in_language(conference.venue, conference.locale_id)
         event = self.event(
             conference,
             start=conference.start,
@@ -119,7 +120,7 @@ class EventWriter:
         return event
 
     def item_event(self, item, conference, conference_uid):
-        venue = self.snippets.get(conference.venue, item.locale_id)
+        venue = self.snippets.in_language(conference.venue, item.locale_id)
         event = self.event(
             item,
             start=item.start,
