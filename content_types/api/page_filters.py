@@ -241,6 +241,16 @@ SNIPPET_LINKS = {
 PAGE_FILTER_PARAMETERS = (*ConferenceTimeFilter.parameters, *SNIPPET_LINKS)
 
 
+def ids_parameter(name, description):
+    """The OpenAPI description of a snippet-id parameter of ``SNIPPET_LINKS``."""
+    return {
+        "name": name,
+        "description": description,
+        "schema": {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"},
+        "x-types": sorted(page_type._meta.label for page_type in SNIPPET_LINKS[name].paths),
+    }
+
+
 class LinkedSnippetFilter(BaseFilterBackend):
     """Projects and networks by linked snippet (Eg: ?region=3, ?focus_area=4,7, ?organisation=9).
 
@@ -251,30 +261,18 @@ class LinkedSnippetFilter(BaseFilterBackend):
     """
 
     openapi_parameters = [
-        {
-            "name": "region",
-            "description": "Only projects in one of these counties or regions (ids, comma-separated).",
-            "schema": {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"},
-            "x-types": sorted(page_type._meta.label for page_type in SNIPPET_LINKS["region"].paths),
-        },
-        {
-            "name": "focus_area",
-            "description": "Only projects or networks with one of these focus areas (ids, "
-            "comma-separated).",
-            "schema": {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"},
-            "x-types": sorted(
-                page_type._meta.label for page_type in SNIPPET_LINKS["focus_area"].paths
-            ),
-        },
-        {
-            "name": "organisation",
-            "description": "Only projects one of these organisations owns, funds or takes part in "
+        ids_parameter(
+            "region", "Only projects in one of these counties or regions (ids, comma-separated)."
+        ),
+        ids_parameter(
+            "focus_area",
+            "Only projects or networks with one of these focus areas (ids, comma-separated).",
+        ),
+        ids_parameter(
+            "organisation",
+            "Only projects one of these organisations owns, funds or takes part in "
             "(ids, comma-separated).",
-            "schema": {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"},
-            "x-types": sorted(
-                page_type._meta.label for page_type in SNIPPET_LINKS["organisation"].paths
-            ),
-        },
+        ),
     ]
 
     def filter_queryset(self, request, queryset, view):

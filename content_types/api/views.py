@@ -117,8 +117,9 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
             model = page.specific_class or type(page)
             if type(page) is not model:
                 serializer_class = self.serializer_class_for(model, show_details=True)
+                serializer = serializer_class(context=self.get_serializer_context())
                 page = model._default_manager.select_related(
-                    *self.select_chains(serializer_class, model)
+                    *self.select_chains(serializer, model)
                 ).get(pk=page.pk)
             self._cached_object = page
         return self._cached_object
@@ -132,8 +133,7 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
             self.request.wagtailapi_router, model, fields, show_details=show_details
         )
 
-    def select_chains(self, serializer_class, model):
-        serializer = serializer_class(context=self.get_serializer_context())
+    def select_chains(self, serializer, model):
         return ["locale", *select_chains(serializer, model)]
 
     def get_serializer(self, instance, *args, **kwargs):
@@ -143,7 +143,7 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
             return serializer
         if isinstance(instance, QuerySet):
             instance = instance.select_related(
-                *self.select_chains(type(serializer.child), instance.model)
+                *self.select_chains(serializer.child, instance.model)
             )
         pages = list(instance) if kwargs.get("many") else [instance]
         fields = serializer.child if kwargs.get("many") else serializer
