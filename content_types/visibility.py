@@ -4,9 +4,13 @@ Every public surface (the API, related-page links, feeds) starts from
 ``public_pages``; nothing else filters on ``live`` or view restrictions.
 """
 
+import hashlib
+
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
+
+from .api.caching import remembered
 
 
 def public_pages(request, model=Page):
@@ -18,7 +22,9 @@ def public_pages(request, model=Page):
     scheduled-publishing job has not run yet.
 
     The rule is worked out once per request and kept on it, so a response that
-    asks many times (links, translations, the programme) pays for it once.
+    asks many times (links, translations, the programme) pays for it once. What
+    it is made of (the site's language roots, the restricted paths) is kept in
+    the API cache until content changes (``api.caching.remembered``).
     Raises ValueError for a ``?site=`` the request names but that does not exist.
     """
     rule = getattr(request, "_samverkan_public_rule", None)
@@ -34,16 +40,32 @@ def public_pages(request, model=Page):
 
 def public_rule(request):
     """The site trees and view restrictions of ``request`` as one condition on pages."""
+    roots = site_root_paths(request)
+    if not roots:
+        return Q(pk__in=[])
+    in_site = Q()
+    for path in roots:
+        in_site |= Q(path__startswith=path)
+    return in_site & ~restricted_for(request)
+
+
+def site_root_paths(request):
+    """The paths of the root of ``request``'s site and of the root's translations.
+
+    The site is the one ``?site=`` names, else the one the request's host and
+    port find.
+    """
     from wagtail.api.validators import SiteFilterValidator
 
-    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-    if site is None:
-        return Q(pk__in=[])
-    roots = [site.root_page, *site.root_page.get_translations()]
-    in_site = Q()
-    for root in roots:
-        in_site |= Q(path__startswith=root.path)
-    return in_site & ~restricted_for(request)
+    def find():
+        site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        if site is None:
+            return []
+        root = site.root_page
+        return [root.path, *root.get_translations().values_list("path", flat=True)]
+
+    asked = "\n".join((request.get_host(), request.get_port(), request.GET.get("site", "")))
+    return remembered(f"site-roots:{hashlib.sha256(asked.encode()).hexdigest()}", find)
 
 
 def restricted_for(request):
@@ -58,11 +80,23 @@ def restricted_for(request):
         session.get(PageViewRestriction.passed_view_restrictions_session_key) if session else None
     )
     anonymous = not (user is not None and user.is_authenticated) and not passed
+    if anonymous:
+        paths = remembered("restricted-paths", restricted_paths)
+    else:
+        paths = [
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page")
+            if not restriction.accept_request(request)
+        ]
     restricted = Q(pk__in=[])
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if anonymous or not restriction.accept_request(request):
-            restricted |= Q(path__startswith=restriction.page.path)
+    for path in paths:
+        restricted |= Q(path__startswith=path)
     return restricted
+
+
+def restricted_paths():
+    """The paths of every page with a view restriction."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def is_public(request, page):

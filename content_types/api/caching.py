@@ -43,6 +43,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "samverkan:api:generation"
 MODIFIED_KEY = "samverkan:api:modified"
 RESPONSE_KEY_PREFIX = "samverkan:api:response"
+REMEMBERED_KEY_PREFIX = "samverkan:api:remembered"
+REMEMBERED_TIMEOUT = 24 * 60 * 60
+_MISSING = object()
 
 # The same on stored and fresh responses; Cookie because a session may pass a view restriction.
 VARY = ("Accept", "Accept-Language", "Cookie")
@@ -134,6 +137,32 @@ def bump_generation():
     cache.set(MODIFIED_KEY, (now, shares_second), timeout=None)
 
 
+def remembered(name, compute):
+    """``compute()``, kept in the cache for as long as the content generation lasts.
+
+    For what every response starts from and what changes only with a bump:
+    the site's language roots, the view restrictions, the next scheduled
+    change. Each costs a query per request otherwise, and a bump (which every
+    change to them makes) orphans the kept value as it does stored responses.
+    With the cache switched off, or down, ``compute()`` runs every time.
+    """
+    if not api_setting("CACHE_ENABLED"):
+        return compute()
+    try:
+        key = f"{REMEMBERED_KEY_PREFIX}:{current_generation().number}:{name}"
+        value = response_cache().get(key, _MISSING)
+    except Exception:
+        logger.exception("The API cache could not be read")
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            response_cache().set(key, value, timeout=REMEMBERED_TIMEOUT)
+        except Exception:
+            logger.exception("The API cache could not be written")
+    return value
+
+
 # What a stored response is stored under
 
 
@@ -171,8 +200,16 @@ def next_schedule_change(after):
     """The first ``go_live_at`` or ``expire_at`` of a live page later than ``after``, or None.
 
     ``visibility.public_pages`` hides pages by those times at query time, so
-    public output changes then without any signal. One query.
+    public output changes then without any signal. Remembered for the
+    generation until that moment has passed.
     """
+    change = remembered("next-schedule-change", lambda: first_schedule_change(after))
+    if change is not None and change <= after:
+        return first_schedule_change(after)
+    return change
+
+
+def first_schedule_change(after):
     from wagtail.models import Page
 
     upcoming = Page.objects.filter(live=True).aggregate(

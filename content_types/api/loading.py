@@ -4,15 +4,17 @@ Serialising page by page asks the database for each page's relations, each
 snippet's translation and each linked page's public version in turn: a
 listing of 100 pages, or a programme of 200 items, costs hundreds of queries.
 Before serialising, the pages endpoint walks the fields the response will
-show and loads, level by level, each relation for every object of that level
-at once (Django's ``prefetch_related_objects``), the translations of the
-snippets shown in one query per model, and every page the response mentions
-(related pages, translations, parents) in one query. The number of queries
-then depends on the fields asked for, never on how many pages, items or
-speakers there are.
+show, level by level. Every list of a level (a project's funders, partners,
+goals, regions ...) comes for every object of the level in one query
+(``batch.py``); the translations of the snippets shown come together, every
+model in one query, once the level is walked; and every page the response
+mentions (related pages, translations, parents) comes in one query. The
+number of queries then depends on the fields asked for, never on how many
+pages, items or speakers there are.
 
-A field takes part by defining ``preload(holders, loader)``; a serializer
-without one is walked field by field. Fields read what they need through
+A field takes part by defining ``preload(holders, loader)``, and
+``relations(holders, loader)`` for the lists it shows; a serializer without
+them is walked field by field. Fields read what they need through
 ``loader_for(context)``, which answers from what was loaded and falls back to
 asking the database for anything that was not.
 """
@@ -25,6 +27,7 @@ from rest_framework import serializers
 from wagtail.models import Page
 
 from ..visibility import public_pages
+from .batch import Relation, fetch_translations, is_to_many, prefetch_together
 
 
 def loader_for(context):
@@ -97,6 +100,8 @@ class ResponseLoader:
         self.request = request
         self._translations = {}  # (model, translation_key, locale_id) -> translated instance
         self._asked = set()  # (model, translation_key, locale_id) already looked up
+        self._wanted_translations = {}  # model -> (translation keys, locale ids, chains)
+        self._walks = []  # [(pairs, serializer)] to walk once their translations are in
         self._wanted_pages = set()  # translation keys of pages the response links to
         self._wanted_parents = set()  # paths of parents the response names
         self._versions = {}  # translation_key -> [public page, ...]
@@ -108,21 +113,43 @@ class ResponseLoader:
 
     def preload(self, holders, serializer):
         """Load what ``serializer`` (its own ``preload``, then its fields) will read from ``holders``."""
+        self.walk(holders, serializer)
+        self.settle()
+
+    def walk(self, holders, serializer):
         holders = [holder for holder in holders if holder is not None]
         if not holders:
             return
+        prefetch_together(self.relations(holders, serializer))
         hook = getattr(serializer, "preload", None)
         if hook is not None:
             hook(holders, self)
         for field in serializer.fields.values():
-            self.preload_field(holders, field)
+            self.walk_field(holders, field)
 
-    def preload_field(self, holders, field):
+    def relations(self, holders, serializer):
+        """The to-many relations of ``holders`` that ``serializer``'s fields list, to load as one.
+
+        A field names its own in ``relations(holders, loader)``.
+        """
+        model = type(holders[0])
+        for field in serializer.fields.values():
+            declared = getattr(field, "relations", None)
+            if declared is not None:
+                yield from declared(holders, self)
+            elif isinstance(field, serializers.ListSerializer):
+                if is_to_many(model, field.source):
+                    target = model_field(model, field.source).related_model
+                    yield Relation(holders, field.source, select_chains(field.child, target))
+            elif isinstance(field, serializers.BaseSerializer) and field.source == "*":
+                yield from self.relations(holders, field)
+
+    def walk_field(self, holders, field):
         if isinstance(field, serializers.ListSerializer):
-            self.preload(self.related(holders, field.source, field.child), field.child)
+            self.walk(self.related(holders, field.source, field.child), field.child)
         elif isinstance(field, serializers.BaseSerializer):
             children = holders if field.source == "*" else self.related(holders, field.source)
-            self.preload(children, field)
+            self.walk(children, field)
         elif hasattr(field, "preload"):
             field.preload(holders, self)
 
@@ -166,30 +193,39 @@ class ResponseLoader:
     # Snippets in the holder's language
 
     def translate(self, pairs, serializer=None):
-        """``[(instance, locale_id), ...]`` in those locales, looked up in one query per model.
+        """``[(instance, locale_id), ...]`` in those locales, looked up now.
 
-        The translations come with the foreign keys ``serializer`` follows from them.
+        The translations come with the foreign keys ``serializer`` follows from
+        them, in one query with every other translation asked for so far.
         """
-        wanted = defaultdict(set)
+        self.want_translations(pairs, serializer)
+        self.fetch_translations()
+        return [self.in_language(instance, locale_id) for instance, locale_id in pairs]
+
+    def want_translations(self, pairs, serializer=None):
+        """Ask for ``pairs``' translations, to be looked up together with the rest."""
         for instance, locale_id in pairs:
             if instance is None or instance.locale_id == locale_id:
                 continue
-            key = (type(instance), instance.translation_key, locale_id)
-            if key not in self._asked:
-                wanted[type(instance)].add((instance.translation_key, locale_id))
-        for model, keys in wanted.items():
-            found = model._default_manager.filter(
-                translation_key__in={key for key, _locale in keys},
-                locale_id__in={locale for _key, locale in keys},
+            model = type(instance)
+            if (model, instance.translation_key, locale_id) in self._asked:
+                continue
+            keys, locales, chains = self._wanted_translations.setdefault(
+                model, (set(), set(), set())
             )
+            keys.add(instance.translation_key)
+            locales.add(locale_id)
             if serializer is not None:
-                found = found.select_related(*select_chains(serializer, model))
-            for translation in found:
-                self._translations[(model, translation.translation_key, translation.locale_id)] = (
-                    translation
-                )
-            self._asked.update((model, key, locale) for key, locale in keys)
-        return [self.in_language(instance, locale_id) for instance, locale_id in pairs]
+                chains.update(select_chains(serializer, model))
+
+    def fetch_translations(self):
+        """Look up every translation asked for, of every model, in one query."""
+        wanted, self._wanted_translations = self._wanted_translations, {}
+        for translation in fetch_translations(wanted):
+            key = (type(translation), translation.translation_key, translation.locale_id)
+            self._translations[key] = translation
+        for model, (keys, locales, _chains) in wanted.items():
+            self._asked.update((model, key, locale) for key in keys for locale in locales)
 
     def in_language(self, instance, locale_id):
         """``instance`` in the locale ``locale_id`` if it has been translated, else itself."""
@@ -199,6 +235,31 @@ class ResponseLoader:
         if key not in self._asked:
             self.translate([(instance, locale_id)])
         return self._translations.get(key) or instance
+
+    def preload_in_language(self, pairs, serializer):
+        """Load what ``serializer`` shows of ``pairs``' translations, once they are looked up.
+
+        Translations wanted while a level is walked are looked up together when
+        it is done, and the snippets of every field shown by the same kind of
+        serializer are walked as one.
+        """
+        self.want_translations(pairs, serializer)
+        self._walks.append((pairs, serializer))
+
+    def settle(self):
+        """Look up the translations asked for and walk what they show, until nothing is left."""
+        while self._wanted_translations or self._walks:
+            self.fetch_translations()
+            walks, self._walks = self._walks, []
+            groups = {}
+            for pairs, serializer in walks:
+                _serializer, instances = groups.setdefault(type(serializer), (serializer, {}))
+                for instance, locale_id in pairs:
+                    shown = self.in_language(instance, locale_id)
+                    if shown is not None:
+                        instances[id(shown)] = shown
+            for serializer, instances in groups.values():
+                self.walk(list(instances.values()), serializer)
 
     # Pages the response mentions
 

@@ -23,10 +23,12 @@ def public_programme(conference, request):
     return conference.__dict__["_public_programme"]
 
 
-def load_public_programmes(conferences, request, select_related=()):
+def load_public_programmes(conferences, request, select_related=(), with_speakers=True):
     """Load the public programmes of ``conferences`` in one query (speakers in one more).
 
-    ``select_related`` names foreign keys of the items to load with them.
+    ``select_related`` names foreign keys of the items to load with them. The
+    API leaves the speakers out (``with_speakers=False``): it loads them
+    together with the items' other lists.
     """
     from .models import ProgrammeItemPage, ProgrammeItemSpeaker
 
@@ -45,11 +47,9 @@ def load_public_programmes(conferences, request, select_related=()):
     speakers = ProgrammeItemSpeaker.objects.select_related(
         "person", "person__organisation", "organisation"
     ).order_by("sort_order", "pk")
-    items = (
-        items.select_related(*select_related)
-        .order_by(F("start").asc(nulls_last=True), "path")
-        .prefetch_related(Prefetch("speakers", queryset=speakers))
-    )
+    items = items.select_related(*select_related).order_by(F("start").asc(nulls_last=True), "path")
+    if with_speakers:
+        items = items.prefetch_related(Prefetch("speakers", queryset=speakers))
     by_path = {conference.path: conference for conference in saved}
     for item in items:
         conference = by_path[item.path[: -ProgrammeItemPage.steplen]]

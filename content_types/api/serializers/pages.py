@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from ..batch import Relation, is_to_many
 from ..loading import follow, loader_for
 from .fields import ReadOnlyField
 
@@ -97,6 +98,10 @@ class PageLinkListField(PageLinkField):
 
     def select_chains(self, model):
         return []
+
+    def relations(self, holders, loader):
+        if is_to_many(type(holders[0]), self.attribute):
+            yield Relation(loader.every_language(holders), self.attribute)
 
     def preload(self, holders, loader):
         every_version = loader.every_language(holders)
