@@ -1,17 +1,121 @@
-"""Production: every secret from the environment, secure cookies, no debug."""
+"""Production: every secret from the environment, HTTPS only, no debug.
+
+Any number of identical, stateless application servers may run these settings
+behind a load balancer: everything they share lives in PostgreSQL
+(DATABASE_URL), Redis (CACHE_URL: the API's response cache and the sessions)
+and S3-compatible object storage (AWS_STORAGE_BUCKET_NAME: images, documents,
+renditions). The README's "Production" section lists the variables.
+
+A missing SECRET_KEY, ALLOWED_HOSTS or CSRF_TRUSTED_ORIGINS stops the process
+at start-up, because a guessed default would either be insecure or answer
+every request with 400 or 403.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, MIDDLEWARE, env
+
+
+def required(name, value, what):
+    """The value of a variable production cannot start without, or a clear refusal."""
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} must be set in production (in the environment or in .env): {what}."
+        )
+    return value
+
 
 DEBUG = False
-SECRET_KEY = env("SECRET_KEY")
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+SECRET_KEY = required(
+    "SECRET_KEY",
+    env("SECRET_KEY", default=""),
+    "a random string of 50 characters or more, e.g. from "
+    "python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+)
+# Read again, without base.py's local defaults.
+ALLOWED_HOSTS = required(
+    "ALLOWED_HOSTS",
+    env.list("ALLOWED_HOSTS", default=[]),
+    "the host names this site answers to, comma-separated, e.g. cms.example.se",
+)
+CSRF_TRUSTED_ORIGINS = required(
+    "CSRF_TRUSTED_ORIGINS",
+    env.list("CSRF_TRUSTED_ORIGINS", default=[]),
+    "the origins the admin is used from, comma-separated, e.g. https://cms.example.se",
+)
+
+# Keep database connections open between requests, and check them before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Sessions are read from the cache (Redis) and written through to the database,
+# so a flushed cache logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# HTTPS. TLS ends at the load balancer or proxy, which must set X-Forwarded-Proto
+# (and overwrite any such header a client sends).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+
+# Static files are served by the application itself (WhiteNoise), compressed and
+# under content-hashed names cached for a year; run collectstatic when deploying.
+after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:after_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[after_security:],
+]
+
+# Media (Wagtail's images, renditions and documents use the default storage): an
+# S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT,
+# which only a single server can use. Objects are read at plain, unsigned URLs
+# (a public-read bucket or a CDN in front, AWS_S3_CUSTOM_DOMAIN), so that the
+# API's cached answers do not carry expiring links. Keys left empty let boto3
+# find credentials itself (instance role, ~/.aws).
+if env("AWS_STORAGE_BUCKET_NAME", default=""):
+    media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env("AWS_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("AWS_S3_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "location": env("AWS_LOCATION", default=""),
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            # Two uploads of "programme.pdf" must not replace each other.
+            "file_overwrite": False,
+        },
+    }
+else:
+    media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Documents are streamed through Wagtail's serve view, which checks a private
+# collection's restriction; a redirect to the bucket's plain URL would not.
+WAGTAILDOCS_SERVE_METHOD = env("WAGTAILDOCS_SERVE_METHOD", default="serve_view")
+STORAGES = {
+    "default": media_storage,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+
+# Logs go to the standard error, where gunicorn and systemd collect them;
+# Django's default sends nothing there once DEBUG is off.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -1,0 +1,176 @@
+"""The production settings pass Django's deployment checks with the sample environment,
+refuse to start without their secrets, and share state only through their services.
+
+Each case starts manage.py in a process of its own with samverkan.settings.production
+and an explicit environment: the sample file's variables, with SQLite and a local-memory
+cache in place of PostgreSQL and Redis so that nothing needs the network. The sample
+names every variable these cases depend on, empty where unused, so a developer's .env
+(read without overwriting) cannot change what they see.
+"""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+SAMPLE_ENVIRONMENT = PROJECT / ".env.production.example"
+
+
+def sample_variables():
+    """The variables of the sample file, as django-environ reads its NAME=value lines."""
+    lines = SAMPLE_ENVIRONMENT.read_text().splitlines()
+    return dict(
+        match.groups() for line in lines if (match := re.fullmatch(r"(\w+)=(.*)", line.strip()))
+    )
+
+
+def production_environment(tmp_path, **changes):
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "samverkan.settings.production",
+        **sample_variables(),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CACHE_URL": "locmemcache://",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        **changes,
+    }
+
+
+def manage(environment, *arguments):
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def evaluate(environment, script):
+    """What a Python script prints as JSON on its last line, run under these settings."""
+    result = manage(environment, "shell", "-c", script)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_deployment_checks_pass_with_the_sample_environment(tmp_path):
+    result = manage(
+        production_environment(tmp_path), "check", "--deploy", "--fail-level", "WARNING"
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNINGS" not in output
+    assert "System check identified some issues" not in output
+    assert "System check identified no issues (0 silenced)." in output
+
+
+@pytest.mark.parametrize("name", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"])
+def test_production_refuses_to_start_without_a_required_variable(tmp_path, name):
+    result = manage(production_environment(tmp_path, **{name: ""}), "check")
+    assert result.returncode != 0
+    assert (
+        f"django.core.exceptions.ImproperlyConfigured: {name} must be set in production"
+        in result.stderr
+    )
+
+
+def test_the_sample_leaves_the_secret_key_to_be_generated():
+    assert sample_variables()["SECRET_KEY"] == ""
+
+
+MEDIA_STORAGE = (
+    "import json; from django.core.files.storage import storages; storage = storages['default']; "
+    "print(json.dumps({'class': type(storage).__module__ + '.' + type(storage).__name__, "
+    "'url': storage.url('images/programme.jpg'), "
+    "'overwrites': getattr(storage, 'file_overwrite', None)}))"
+)
+
+
+def test_media_go_to_s3_when_a_bucket_is_configured(tmp_path):
+    media = evaluate(production_environment(tmp_path), MEDIA_STORAGE)
+    assert media["class"] == "storages.backends.s3.S3Storage"
+    assert media["url"].startswith("https://")
+    assert "samverkan-media" in media["url"]
+    assert media["url"].endswith("/images/programme.jpg")  # unsigned: no expiring query
+    assert media["overwrites"] is False
+
+
+def test_media_stay_on_the_file_system_without_a_bucket(tmp_path):
+    environment = production_environment(tmp_path, AWS_STORAGE_BUCKET_NAME="")
+    media = evaluate(environment, MEDIA_STORAGE)
+    assert media["class"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert media["url"] == "/media/images/programme.jpg"
+
+
+def test_whitenoise_serves_the_collected_static_files(tmp_path):
+    environment = production_environment(tmp_path)
+    collected = manage(environment, "collectstatic", "--no-input")
+    assert collected.returncode == 0, collected.stderr
+    served = evaluate(
+        environment,
+        "import json; from django.conf import settings; from django.test import Client; "
+        "from django.templatetags.static import static; url = static('admin/css/base.css'); "
+        "response = Client().get(url, secure=True, HTTP_HOST='cms.example.se', "
+        "HTTP_ACCEPT_ENCODING='gzip'); "
+        "print(json.dumps({'url': url, 'status': response.status_code, "
+        "'cache_control': response.get('Cache-Control', ''), "
+        "'encoding': response.get('Content-Encoding', ''), "
+        "'middleware': settings.MIDDLEWARE, "
+        "'storage': settings.STORAGES['staticfiles']['BACKEND']}))",
+    )
+    assert served["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    middleware = served["middleware"]
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == (
+        middleware.index("django.middleware.security.SecurityMiddleware") + 1
+    )
+    assert re.fullmatch(r"/static/admin/css/base\.[0-9a-f]{12}\.css", served["url"])
+    assert served["status"] == 200
+    assert "immutable" in served["cache_control"]
+    assert served["encoding"] == "gzip"
+
+
+def test_sessions_are_kept_in_the_cache_and_written_to_the_database(tmp_path):
+    sessions = evaluate(
+        production_environment(tmp_path),
+        "import json; from django.conf import settings; from django.core.cache import caches; "
+        "from django.core.management import call_command; "
+        "from django.contrib.sessions.backends.cached_db import SessionStore, KEY_PREFIX; "
+        "from django.contrib.sessions.models import Session; "
+        "call_command('migrate', 'sessions', verbosity=0); "
+        "session = SessionStore(); session['editor'] = 1; session.create(); "
+        "print(json.dumps({'engine': settings.SESSION_ENGINE, "
+        "'cached': caches[settings.SESSION_CACHE_ALIAS].get(KEY_PREFIX + session.session_key), "
+        "'stored': Session.objects.filter(session_key=session.session_key).exists()}))",
+    )
+    assert sessions["engine"] == "django.contrib.sessions.backends.cached_db"
+    assert sessions["cached"] == {"editor": 1}
+    assert sessions["stored"] is True
+
+
+def test_the_sample_shares_state_through_postgresql_and_redis(tmp_path):
+    environment = {
+        **production_environment(tmp_path),
+        "DATABASE_URL": sample_variables()["DATABASE_URL"],
+        "CACHE_URL": sample_variables()["CACHE_URL"],
+    }
+    services = evaluate(
+        environment,
+        "import json; from django.conf import settings; print(json.dumps({"
+        "'database': settings.DATABASES['default']['ENGINE'], "
+        "'cache': settings.CACHES[settings.SESSION_CACHE_ALIAS]['BACKEND'], "
+        "'api_cache': settings.CACHES[settings.SAMVERKAN_API['CACHE_ALIAS']]['BACKEND']}))",
+    )
+    assert services == {
+        "database": "django.db.backends.postgresql",
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "api_cache": "django.core.cache.backends.redis.RedisCache",
+    }
