@@ -1,6 +1,7 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
 from django.db.models import QuerySet
+from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -46,6 +47,13 @@ def message_language(request):
         if language in MESSAGE_LANGUAGES:
             return language
     return "en"
+
+
+def no_such_endpoint(request, path=""):
+    """A JSON 404 for any other path under the API, rather than the site's language redirect."""
+    with translation.override(message_language(request)):
+        message = _("no API endpoint at %(path)s") % {"path": request.path}
+    return JsonResponse({"message": message}, status=404)
 
 
 class ValidatedQueryMixin:

@@ -44,6 +44,9 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
     items = ProgrammeItemPage.objects.filter(children)
     if request is not None:
         items = items.filter(pk__in=public_pages(request).values("pk"))
+    else:
+        # Outside a request no site or view restriction applies; drafts never show.
+        items = items.filter(live=True)
     speakers = ProgrammeItemSpeaker.objects.select_related(
         "person", "person__organisation", "organisation"
     ).order_by("sort_order", "pk")

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from content_types.api.views import no_such_endpoint
 
 from .api import api_router
 
@@ -13,6 +15,7 @@ urlpatterns = [
     path("api/v2/calendar/", include("content_types.feeds.urls")),
     path("api/v2/", include("content_types.api.openapi.urls")),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/(?P<path>.*)$", no_such_endpoint),
 ]
 
 if settings.DEBUG:

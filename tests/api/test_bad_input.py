@@ -247,6 +247,15 @@ def test_not_found_answers_404_json_not_a_redirect(client, home, params):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v2/pagez/", "/api/v2/pages/12/extra/", "/api/v3/"])
+def test_a_path_under_the_api_that_matches_no_endpoint_answers_404_json(client, home, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": f"ingen API-ändpunkt på {path}"}
+
+
+@pytest.mark.django_db
 def test_a_missing_page_answers_404_json_not_a_redirect(client, home):
     response = client.get(reverse("wagtailapi:pages:detail", args=(999999,)))
     assert response.status_code == 404
