@@ -34,7 +34,15 @@ from wagtail.models import PageViewRestriction
 from content_types.api import caching
 from content_types.models import ConferenceIndexPage, ConferencePage, Venue
 
-from ..utils import add_page, make_conference, make_venue, page_detail_url, pages_url
+from ..utils import (
+    add_page,
+    local,
+    make_conference,
+    make_programme_item,
+    make_venue,
+    page_detail_url,
+    pages_url,
+)
 from .test_preview import preview_token
 
 REDIS_URL = "redis://127.0.0.1:6379"
@@ -318,6 +326,25 @@ def test_publishing_a_change_shows_it_in_the_next_response(client, conference, c
     with commit():
         conference.save_revision().publish()
     assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna 2025"
+
+
+@pytest.mark.django_db
+def test_publishing_a_programme_item_changes_its_conferences_cached_response_at_once(
+    client, conference, commit
+):
+    item = make_programme_item(conference, title="Inledning", start=local(2025, 6, 10, 9, 0))
+    url = page_detail_url(conference)
+    first = get(client, url)[0]
+    stored, queries = get(client, url)
+    assert (queries, stored["ETag"]) == (0, first["ETag"])  # the conference is in the cache
+
+    item.title = "Välkommen"
+    with commit():
+        item.save_revision().publish()
+    response = get(client, url)[0]
+
+    assert [entry["title"] for entry in response.json()["programme"]] == ["Välkommen"]
+    assert response["ETag"] != first["ETag"]
 
 
 @pytest.mark.django_db
