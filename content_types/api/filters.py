@@ -171,7 +171,9 @@ class ValidatedSearchFilter(SearchFilter):
     backend raises ValueError for an operator other than "and" or "or"; the
     SQLite backend also fails on a text of only spaces and on a double quote
     inside a word (it does not escape it in the FTS5 query). Quotes mean nothing
-    in a plain-text search, so they are read as spaces.
+    in a plain-text search, so they are read as spaces. The words are read by
+    the rules of the languages ``?locale=`` and its fallback ask for (see
+    content_types/search/).
     """
 
     openapi_parameters = [
@@ -199,7 +201,7 @@ class ValidatedSearchFilter(SearchFilter):
         order_by_relevance = "order" not in request.GET
 
         try:
-            return get_search_backend().search(
+            return get_search_backend(QUERY_LANGUAGES=requested_languages(request)).search(
                 search_query,
                 queryset,
                 operator=search_operator,
@@ -271,6 +273,15 @@ def get_locale(language_code, parameter):
             % {"parameter": parameter, "code": language_code, "known": ", ".join(sorted(locales))}
         )
     return locales[language_code]
+
+
+def requested_languages(request):
+    """The languages LocaleFilter lets into the listing: ?locale= and its fallback; none for all."""
+    requested = request.GET.get("locale")
+    if not requested:
+        return []
+    fallback = request.GET.get("fallback", api_setting("FALLBACK_LOCALE"))
+    return [requested, fallback] if fallback and fallback != requested else [requested]
 
 
 def api_setting(name):

@@ -853,8 +853,11 @@ def test_search_finds_public_pages(client, content):
 
 @pytest.mark.django_db
 def test_search_does_not_find_hidden_pages(client, content):
-    make_draft(content, "content_types.ConferencePage")  # "Hemlig konferens"
+    draft = make_draft(content, "content_types.ConferencePage")  # "Hemlig konferens"
     ConferencePage.objects.filter(pk=content["helsinki"].pk).update(expire_at=timezone.now())
-    assert listing(client, search="Hemlig") == []
+    # Swedish stemming reads "hemlig" as "hem": the public home pages may be found.
+    found = listing(client, search="Hemlig")
+    assert draft.pk not in [item["id"] for item in found]
+    assert all(item["meta"]["type"] == "content_types.HomePage" for item in found)
     assert listing(client, search="Nordiskt") == []
     assert listing(client, search="Nordiskt", type="content_types.ConferencePage") == []

@@ -135,7 +135,30 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Samverkan")
 WAGTAILADMIN_BASE_URL = env("ADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full-text search (content_types/search/). On PostgreSQL each page and snippet
+# is indexed with the text-search configuration of its language, SEARCH_CONFIGS
+# ("sv=swedish,nb=norwegian"; any other language, and images and documents, use
+# SEARCH_DEFAULT_CONFIG), so "bibliotekens" finds "bibliotek"; on SQLite Wagtail's
+# own backend is used. SEARCH_URL moves search to Elasticsearch or OpenSearch
+# (SEARCH_BACKEND, e.g. wagtail.search.backends.opensearch2); run
+# `manage.py update_index` after switching or changing SEARCH_CONFIGS.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "content_types.search.backend",
+        "SEARCH_CONFIGS": env.dict(
+            "SEARCH_CONFIGS",
+            default={"sv": "swedish", "nb": "norwegian", "nn": "norwegian", "en": "english"},
+        ),
+        "SEARCH_CONFIG": env("SEARCH_DEFAULT_CONFIG", default="simple"),
+    }
+}
+if env("SEARCH_URL", default=""):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": env("SEARCH_BACKEND", default="wagtail.search.backends.elasticsearch8"),
+        "URLS": env.list("SEARCH_URL"),
+        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="samverkan_"),
+        "TIMEOUT": env.int("SEARCH_TIMEOUT", default=10),
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
