@@ -1,6 +1,6 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -149,14 +149,23 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         serializer = super().get_serializer(instance, *args, **kwargs)
         if not self.preload:
             return serializer
+        many = kwargs.get("many")
         if isinstance(instance, QuerySet):
             instance = instance.select_related(
                 *self.select_chains(serializer.child, instance.model)
             )
-        pages = list(instance) if kwargs.get("many") else [instance]
-        fields = serializer.child if kwargs.get("many") else serializer
+            pages = list(instance)
+        elif many:
+            # Search results come from the search backend, already a query of their own.
+            pages = list(instance)
+            if pages:
+                chains = self.select_chains(serializer.child, type(pages[0]))
+                prefetch_related_objects(pages, *chains)
+        else:
+            pages = [instance]
+        fields = serializer.child if many else serializer
         loader_for(serializer.context).preload(pages, fields)
-        if kwargs.get("many"):
+        if many:
             serializer.instance = pages
         return serializer
 

@@ -159,6 +159,15 @@ def test_a_listing_of_100_pages_with_every_field_costs_the_queries_of_one_with_5
     assert many_queries == few_queries <= MAX_QUERIES
 
 
+@pytest.mark.django_db
+def test_search_results_cost_the_same_queries_for_5_and_100_pages(client, content):
+    few, few_queries = queries_for(client, pages_url(search="Projekt", limit=5))
+    many, many_queries = queries_for(client, pages_url(search="Projekt", limit=ROWS))
+
+    assert (len(few["items"]), len(many["items"])) == (5, ROWS)
+    assert many_queries == few_queries <= MAX_QUERIES
+
+
 # In Norwegian: synthetic content in both languages, the Norwegian pages and
 # snippets translations of the Swedish ones.
 
