@@ -16,6 +16,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from ..visibility import public_pages
 from .caching import CachedResponseMixin
@@ -108,11 +109,19 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         ValidatedSearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
     ]
 
-    def get_base_queryset(self):
+    def get_base_queryset(self, model=Page):
         try:
-            return public_pages(self.request)
+            return public_pages(self.request, model)
         except ValueError as error:
             raise BadRequestError(str(error)) from error
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is Page:
+            return queryset
+        # Wagtail narrows to one page type by the primary keys of every public
+        # page; the type's own public rows let the database start from the type.
+        return self.get_base_queryset(queryset.model)
 
     #: Load what the response shows before serialising it (see loading.py).
     preload = True
