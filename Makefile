@@ -3,8 +3,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make bench SIZES=small for a quick run (its results go to bench/tmp/results/).
+SIZES ?= small,large
 
-.PHONY: run test install install-dev demo check lint clean
+.PHONY: run test install install-dev demo check lint clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +45,9 @@ clean:
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The API benchmark (bench/): seeds each size, serves it with gunicorn, loads it with wrk.
+bench: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	sh bench/ensure_wrk.sh
+	$(BIN)/python -m bench.run --sizes $(SIZES)

@@ -1,0 +1,119 @@
+"""The performance budget of the content API, checked on one run's measurements.
+
+- The conference detail with its programme, uncached, serves at least 20 times
+  the requests per second of stock Wagtail v2's ``fields=*`` child listing of
+  the same programme: what the API's loading buys over Wagtail's per-row queries.
+- Cached (a stored response) and conditional (a 304 to If-None-Match), the
+  detail serves at least half the requests per second of a view that returns
+  the same bytes and does nothing else.
+- At the large size every endpoint's p99 latency is within 1.5 times the small size's.
+- Every endpoint costs the same number of SQL queries at both sizes.
+"""
+
+from dataclasses import dataclass
+
+STOCK_FACTOR = 20
+TRIVIAL_SHARE = 0.5
+P99_GROWTH = 1.5
+API_MODES = ("uncached", "cached", "conditional")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool | None  # None: not measured in this run
+    detail: str
+
+    @property
+    def verdict(self):
+        return {True: "PASS", False: "FAIL", None: "SKIP"}[self.passed]
+
+    def as_dict(self):
+        return {"name": self.name, "verdict": self.verdict, "detail": self.detail}
+
+
+def check_budget(measurements, sizes, api_endpoints):
+    found = {(m.size, m.endpoint, m.mode): m for m in measurements}
+    checks = []
+    for size in sizes:
+        checks += size_checks(found, size.name)
+    if len(sizes) < 2:
+        skipped = "needs two sizes (make bench without SIZES)"
+        checks.append(Check(f"p99 large ≤ {P99_GROWTH}× small", None, skipped))
+        checks.append(Check("queries per request constant across sizes", None, skipped))
+        return checks
+    small, large = sizes[0].name, sizes[-1].name
+    for endpoint in api_endpoints:
+        for mode in API_MODES:
+            before, after = (
+                found.get((small, endpoint.key, mode)),
+                found.get((large, endpoint.key, mode)),
+            )
+            if before and after:
+                checks.append(growth_check(endpoint, mode, before, after, small, large))
+                checks.append(query_check(endpoint, mode, before, after, small, large))
+    return checks
+
+
+def rate(measurement):
+    return measurement.load.requests_per_second if measurement else None
+
+
+def size_checks(found, size):
+    detail_uncached = found.get((size, "conference_detail", "uncached"))
+    stock = found.get((size, "stock_programme", "reference"))
+    trivial = found.get((size, "trivial", "reference"))
+    checks = []
+    if detail_uncached and stock:
+        ratio = ratio_of(rate(detail_uncached), rate(stock))
+        checks.append(
+            Check(
+                f"{size}: detail uncached ≥ {STOCK_FACTOR}× stock v2 child listing (req/s)",
+                ratio is not None and ratio >= STOCK_FACTOR,
+                f"{rate(detail_uncached):.1f} vs {rate(stock):.1f} req/s: {describe_ratio(ratio)}",
+            )
+        )
+    for mode in ("cached", "conditional"):
+        detail = found.get((size, "conference_detail", mode))
+        if detail and trivial:
+            ratio = ratio_of(rate(detail), rate(trivial))
+            checks.append(
+                Check(
+                    f"{size}: detail {mode} ≥ {TRIVIAL_SHARE:g}× trivial view (req/s)",
+                    ratio is not None and ratio >= TRIVIAL_SHARE,
+                    f"{rate(detail):.1f} vs {rate(trivial):.1f} req/s: {describe_ratio(ratio)}",
+                )
+            )
+    return checks
+
+
+def growth_check(endpoint, mode, before, after, small, large):
+    p99_before, p99_after = before.load.p99_ms, after.load.p99_ms
+    ratio = ratio_of(p99_after, p99_before)
+    return Check(
+        f"{endpoint.key} {mode}: p99 {large} ≤ {P99_GROWTH}× {small}",
+        ratio is not None and ratio <= P99_GROWTH,
+        f"{format_ms(p99_after)} vs {format_ms(p99_before)}: {describe_ratio(ratio)}",
+    )
+
+
+def query_check(endpoint, mode, before, after, small, large):
+    return Check(
+        f"{endpoint.key} {mode}: queries {large} = {small}",
+        before.queries is not None and before.queries == after.queries,
+        f"{after.queries} vs {before.queries}",
+    )
+
+
+def ratio_of(numerator, denominator):
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def describe_ratio(ratio):
+    return "not measured" if ratio is None else f"{ratio:.2f}×"
+
+
+def format_ms(value):
+    return "–" if value is None else f"{value:.1f} ms"
