@@ -3,9 +3,11 @@
 External sites poll the API. An anonymous ``GET`` or ``HEAD`` that answers 200
 is kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``), under a key made
 of the request (scheme, host, path with query string, ``Accept`` and the
-language that decides the messages) and the content *generation*: a number in
-the same cache that ``invalidation.py`` bumps whenever public output may have
-changed. A bump orphans every stored response at once; nothing is deleted.
+language that decides the messages), with the content *generation* it was made
+in: a number in the same cache that ``invalidation.py`` bumps whenever public
+output may have changed. A bump makes every stored response stale at once;
+nothing is deleted. A hit reads the generation and the response together, in
+one round trip to the cache.
 
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` (the time of the generation's bump) and ``Cache-Control:
@@ -97,10 +99,14 @@ class Generation:
         return int(self.modified)
 
 
-def current_generation():
-    """The generation responses are stored under, started if the cache has none."""
+def current_generation(values=None):
+    """The generation responses are stored under, started if the cache has none.
+
+    ``values`` are what a ``get_many`` of the generation's keys (and others) found.
+    """
     cache = response_cache()
-    values = cache.get_many([GENERATION_KEY, MODIFIED_KEY])
+    if values is None:
+        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY])
     if GENERATION_KEY not in values:
         start_generation(cache)
         values = cache.get_many([GENERATION_KEY, MODIFIED_KEY])
@@ -166,8 +172,12 @@ def remembered(name, compute):
 # What a stored response is stored under
 
 
-def response_cache_key(request, generation):
-    """The key of ``request``'s response in ``generation``; the same for GET and HEAD."""
+def response_cache_key(request):
+    """The key of ``request``'s response; the same for GET and HEAD.
+
+    The generation is kept in the stored response rather than in its key, so
+    that one ``get_many`` reads both: a hit costs one round trip to the cache.
+    """
     from .views import message_language  # views.py imports this module
 
     parts = (
@@ -179,7 +189,7 @@ def response_cache_key(request, generation):
         translation.get_language() or "",
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"{RESPONSE_KEY_PREFIX}:{generation.number}:{digest}"
+    return f"{RESPONSE_KEY_PREFIX}:{digest}"
 
 
 def is_personal(request):
@@ -229,9 +239,10 @@ class StoredResponse:
     headers: tuple
     etag: str
     expires: float | None  # when the page schedule changes what it shows
+    generation: int  # the content generation it was made in; stale in any other
 
     @classmethod
-    def from_response(cls, response, expires):
+    def from_response(cls, response, expires, generation):
         headers = tuple(
             (name, value)
             for name, value in response.items()
@@ -242,7 +253,7 @@ class StoredResponse:
             headers += (("Content-Language", translation.get_language()),)
         body = response.content
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-        return cls(body, headers, etag, expires)
+        return cls(body, headers, etag, expires, generation.number)
 
     def max_age(self):
         max_age = api_setting("CACHE_MAX_AGE")
@@ -308,13 +319,16 @@ def serve(request, respond):
         patch_cache_control(response, private=True)
         return response
     try:
-        generation = current_generation()
-        key = response_cache_key(request, generation)
-        stored = response_cache().get(key)
+        key = response_cache_key(request)
+        values = response_cache().get_many([GENERATION_KEY, MODIFIED_KEY, key])
+        generation = current_generation(values)
+        stored = values.get(key)
     except Exception:
         # A cache that is down slows the API; it must not take it down.
         logger.exception("The API response cache could not be read")
         return respond()
+    if stored is not None and stored.generation != generation.number:
+        stored = None  # made before the content last changed
     if stored is None:
         # Taken before the view reads: a page that goes live or expires while
         # it does so counts as a change still to come.
@@ -325,7 +339,7 @@ def serve(request, respond):
                 patch_cache_control(response, no_cache=True)
             return response
         change = next_schedule_change(after=started)
-        stored = StoredResponse.from_response(response, change and change.timestamp())
+        stored = StoredResponse.from_response(response, change and change.timestamp(), generation)
         store(key, stored)
     return answer(request, stored, generation)
 
