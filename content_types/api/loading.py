@@ -95,6 +95,18 @@ def follow(model, attribute, serializer=None):
     return [attribute, *(f"{attribute}__{chain}" for chain in nested)]
 
 
+def to_many(holders, attribute, serializer=None):
+    """``attribute`` of ``holders`` as a Relation to load with the level's others, if it is a list.
+
+    Its rows come with the foreign keys ``serializer`` follows from them.
+    """
+    model = type(holders[0])
+    if is_to_many(model, attribute):
+        target = model_field(model, attribute).related_model
+        chains = select_chains(serializer, target) if serializer is not None else []
+        yield Relation(holders, attribute, chains)
+
+
 class ResponseLoader:
     def __init__(self, request):
         self.request = request
@@ -132,15 +144,12 @@ class ResponseLoader:
 
         A field names its own in ``relations(holders, loader)``.
         """
-        model = type(holders[0])
         for field in serializer.fields.values():
             declared = getattr(field, "relations", None)
             if declared is not None:
                 yield from declared(holders, self)
             elif isinstance(field, serializers.ListSerializer):
-                if is_to_many(model, field.source):
-                    target = model_field(model, field.source).related_model
-                    yield Relation(holders, field.source, select_chains(field.child, target))
+                yield from to_many(holders, field.source, field.child)
             elif isinstance(field, serializers.BaseSerializer) and field.source == "*":
                 yield from self.relations(holders, field)
 

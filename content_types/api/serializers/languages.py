@@ -5,8 +5,7 @@ a Norwegian page points at the Swedish venue it shares with its source. Readers
 get the venue's Norwegian version where one exists, the source's otherwise.
 """
 
-from ..batch import Relation, is_to_many
-from ..loading import follow, loader_for, select_chains
+from ..loading import follow, loader_for, to_many
 from .fields import ReadOnlyField
 
 
@@ -49,10 +48,8 @@ class InLanguageOf(ReadOnlyField):
         return chains + list(self.prefetch)
 
     def relations(self, holders, loader):
-        model = type(holders[0])
-        if is_to_many(model, self.attribute) and not self.prefetch:
-            target = model._meta.get_field(self.attribute).related_model
-            yield Relation(holders, self.attribute, select_chains(self.serializer, target))
+        if not self.prefetch:
+            yield from to_many(holders, self.attribute, self.serializer)
 
     def preload(self, holders, loader):
         loader.related(holders, self.attribute, self.serializer, self.prefetch)

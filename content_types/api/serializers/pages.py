@@ -2,8 +2,7 @@
 
 from wagtail.models import Page
 
-from ..batch import Relation, is_to_many
-from ..loading import follow, loader_for
+from ..loading import follow, loader_for, to_many
 from .fields import ReadOnlyField
 
 
@@ -100,8 +99,7 @@ class PageLinkListField(PageLinkField):
         return []
 
     def relations(self, holders, loader):
-        if is_to_many(type(holders[0]), self.attribute):
-            yield Relation(loader.every_language(holders), self.attribute)
+        yield from to_many(loader.every_language(holders), self.attribute)
 
     def preload(self, holders, loader):
         every_version = loader.every_language(holders)
