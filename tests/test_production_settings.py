@@ -171,6 +171,6 @@ def test_the_sample_shares_state_through_postgresql_and_redis(tmp_path):
     )
     assert services == {
         "database": "django.db.backends.postgresql",
-        "cache": "django.core.cache.backends.redis.RedisCache",
-        "api_cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "samverkan.cache.RedisCache",
+        "api_cache": "samverkan.cache.RedisCache",
     }

@@ -6,8 +6,9 @@ of the request (scheme, host, path with query string, ``Accept`` and the
 language that decides the messages), with the content *generation* it was made
 in: a number in the same cache that ``invalidation.py`` bumps whenever public
 output may have changed. A bump makes every stored response stale at once;
-nothing is deleted. A hit reads the generation and the response together, in
-one round trip to the cache.
+nothing is deleted. A hit reads the generation and the response's ETag in one
+round trip to the cache, and the body from the process's own copy
+(``local_copies.py``) when it has the one the ETag names.
 
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` (the time of the generation's bump) and ``Cache-Control:
@@ -23,22 +24,27 @@ anything that sets a cookie or hands out a CSRF token (the browsable API).
 
 ``CachedResponseMixin`` goes first in the bases of an API viewset;
 ``cache_public_response`` decorates a plain view. Both use ``serve``.
+``CachedResponseMiddleware``, optional, answers hits before the rest of the
+middleware.
 """
 
 import hashlib
 import logging
 import math
 import time
-from dataclasses import dataclass
-from functools import wraps
+from dataclasses import dataclass, replace
+from functools import cache, wraps
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
 from django.db.models import Min, Q
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from .local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +54,9 @@ RESPONSE_KEY_PREFIX = "samverkan:api:response"
 REMEMBERED_KEY_PREFIX = "samverkan:api:remembered"
 REMEMBERED_TIMEOUT = 24 * 60 * 60
 _MISSING = object()
+# Set on a request by CachedResponseMiddleware, and on a response it is to store.
+LOOKUP_ATTRIBUTE = "_samverkan_api_cache_lookup"
+PENDING_ATTRIBUTE = "_samverkan_api_cache_pending"
 
 # The same on stored and fresh responses; Cookie because a session may pass a view restriction.
 VARY = ("Accept", "Accept-Language", "Cookie")
@@ -66,6 +75,8 @@ DEFAULTS = {
     "CACHE_MAX_AGE": 60,
     "CACHE_ALIAS": "default",
     "URL_NAMESPACE": "wagtailapi",
+    "CACHE_PATH_PREFIXES": ("/api/",),
+    "LOCAL_COPIES_BYTES": 32 * 1024 * 1024,
 }
 
 
@@ -177,6 +188,8 @@ def response_cache_key(request):
 
     The generation is kept in the stored response rather than in its key, so
     that one ``get_many`` reads both: a hit costs one round trip to the cache.
+    Made from the request alone, so that ``CachedResponseMiddleware`` finds the
+    same key before the language middleware has run as the view does after it.
     """
     from .views import message_language  # views.py imports this module
 
@@ -186,10 +199,28 @@ def response_cache_key(request):
         request.get_full_path(),
         request.headers.get("Accept", ""),
         message_language(request),
-        translation.get_language() or "",
+        request_language(request),
     )
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"{RESPONSE_KEY_PREFIX}:{digest}"
+
+
+def validator_key(key):
+    """Where the ETag of the response under ``key`` is kept, on its own: a 304 never reads the body."""
+    return f"{key}:validator"
+
+
+def request_language(request):
+    """The language Django's ``LocaleMiddleware`` activates for ``request``."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    prefix_patterns, prefixed_default = is_language_prefix_patterns_used(urlconf)
+    if (
+        prefix_patterns
+        and not prefixed_default
+        and not translation.get_language_from_path(request.path_info)
+    ):
+        return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=prefix_patterns)
 
 
 def is_personal(request):
@@ -233,13 +264,30 @@ def first_schedule_change(after):
 # Stored responses
 
 
+def max_age(expires):
+    """Seconds a response may be kept: ``CACHE_MAX_AGE``, or less when the page schedule changes first."""
+    longest = api_setting("CACHE_MAX_AGE")
+    if expires is None:
+        return longest
+    return max(0, min(longest, math.floor(expires - time.time())))
+
+
 @dataclass(frozen=True)
-class StoredResponse:
-    body: bytes
-    headers: tuple
+class Validator:
+    """What answers a conditional request: a stored response's ETag, its expiry and generation."""
+
     etag: str
     expires: float | None  # when the page schedule changes what it shows
     generation: int  # the content generation it was made in; stale in any other
+
+    def max_age(self):
+        return max_age(self.expires)
+
+
+@dataclass(frozen=True)
+class StoredResponse(Validator):
+    body: bytes = b""
+    headers: tuple = ()
 
     @classmethod
     def from_response(cls, response, expires, generation):
@@ -253,13 +301,21 @@ class StoredResponse:
             headers += (("Content-Language", translation.get_language()),)
         body = response.content
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-        return cls(body, headers, etag, expires, generation.number)
+        return cls(etag, expires, generation.number, body, headers)
 
-    def max_age(self):
-        max_age = api_setting("CACHE_MAX_AGE")
-        if self.expires is None:
-            return max_age
-        return max(0, min(max_age, math.floor(self.expires - time.time())))
+    @property
+    def validator(self):
+        return Validator(self.etag, self.expires, self.generation)
+
+    def with_headers_of(self, response):
+        """Itself, with the headers ``response`` gained from the middleware since it was stored."""
+        present = {name.lower() for name, _value in self.headers}
+        added = tuple(
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in present and name.lower() not in UNSTORED_HEADERS
+        )
+        return replace(self, headers=self.headers + added) if added else self
 
 
 def is_storable(request, response):
@@ -305,12 +361,62 @@ def rendered(response):
     return response
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """What the cache holds for a request: its key, the generation, and a current answer if any.
+
+    ``stored`` is a ``StoredResponse``, or only its ``Validator`` when that
+    is enough: a conditional request whose copy is current.
+    """
+
+    key: str
+    generation: Generation
+    stored: Validator | None
+
+
+def is_conditional(request):
+    return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
+
+
+def look_up(request):
+    """Read the cache for ``request``: the generation and the response's validator in one round trip.
+
+    The body comes from this process's copy when it is the one the validator
+    names, else from the cache in a second round trip; a conditional request
+    whose copy is current needs no body at all.
+    """
+    shared = response_cache()
+    key = response_cache_key(request)
+    values = shared.get_many([GENERATION_KEY, MODIFIED_KEY, validator_key(key)])
+    generation = current_generation(values)
+    validator = values.get(validator_key(key))
+    if validator is None or validator.generation != generation.number:
+        return Lookup(key, generation, None)  # none, or made before the content last changed
+    if is_conditional(request) and is_not_modified(request, validator, generation):
+        return Lookup(key, generation, validator)
+    stored = local_copies().get(key, validator)
+    if stored is None:
+        stored = shared.get(key)
+        if stored is None or stored.etag != validator.etag:
+            return Lookup(key, generation, None)
+        local_copies().put(key, stored)
+    return Lookup(key, generation, stored)
+
+
+@cache
+def local_copies():
+    return LocalCopies(api_setting("LOCAL_COPIES_BYTES"))
+
+
 def serve(request, respond):
     """``request``'s response, from the cache where it may be; ``respond()`` makes it otherwise.
 
     The one implementation behind the mixin and the decorator. Needs only the
     request: the cache is asked before any query, and a stored response (or a
-    304) is answered without touching the page tables.
+    304) is answered without touching the page tables. When
+    ``CachedResponseMiddleware`` has already asked, its answer is used and the
+    new response is left to it to store, with the headers the rest of the
+    middleware adds.
     """
     if not api_setting("CACHE_ENABLED") or request.method not in CACHEABLE_METHODS:
         return respond()
@@ -318,30 +424,34 @@ def serve(request, respond):
         response = respond()
         patch_cache_control(response, private=True)
         return response
-    try:
-        key = response_cache_key(request)
-        values = response_cache().get_many([GENERATION_KEY, MODIFIED_KEY, key])
-        generation = current_generation(values)
-        stored = values.get(key)
-    except Exception:
-        # A cache that is down slows the API; it must not take it down.
-        logger.exception("The API response cache could not be read")
-        return respond()
-    if stored is not None and stored.generation != generation.number:
-        stored = None  # made before the content last changed
-    if stored is None:
-        # Taken before the view reads: a page that goes live or expires while
-        # it does so counts as a change still to come.
-        started = timezone.now()
-        response = rendered(respond())
-        if not is_storable(request, response):
-            if response.status_code != 200 and "Cache-Control" not in response:
-                patch_cache_control(response, no_cache=True)
-            return response
-        change = next_schedule_change(after=started)
-        stored = StoredResponse.from_response(response, change and change.timestamp(), generation)
-        store(key, stored)
-    return answer(request, stored, generation)
+    lookup = getattr(request, LOOKUP_ATTRIBUTE, None)
+    if lookup is None:
+        try:
+            lookup = look_up(request)
+        except Exception:
+            # A cache that is down slows the API; it must not take it down.
+            logger.exception("The API response cache could not be read")
+            return respond()
+    if lookup.stored is not None:
+        return answer(request, lookup.stored, lookup.generation)
+    # Taken before the view reads: a page that goes live or expires while
+    # it does so counts as a change still to come.
+    started = timezone.now()
+    response = rendered(respond())
+    if not is_storable(request, response):
+        if response.status_code != 200 and "Cache-Control" not in response:
+            patch_cache_control(response, no_cache=True)
+        return response
+    change = next_schedule_change(after=started)
+    stored = StoredResponse.from_response(
+        response, change and change.timestamp(), lookup.generation
+    )
+    answered = answer(request, stored, lookup.generation)
+    if hasattr(request, LOOKUP_ATTRIBUTE):
+        setattr(answered, PENDING_ATTRIBUTE, stored)
+    else:
+        store(lookup.key, stored)
+    return answered
 
 
 def store(key, stored):
@@ -349,9 +459,13 @@ def store(key, stored):
     if timeout <= 0:
         return
     try:
-        response_cache().set(key, stored, timeout=timeout)
+        response_cache().set_many(
+            {key: stored, validator_key(key): stored.validator}, timeout=timeout
+        )
     except Exception:
         logger.exception("The API response cache could not be written")
+        return
+    local_copies().put(key, stored)
 
 
 # The two ways to use it
@@ -373,3 +487,47 @@ def cache_public_response(view):
         return serve(request, lambda: view(request, *args, **kwargs))
 
     return cached_view
+
+
+class CachedResponseMiddleware:
+    """Answers stored responses of the API before the rest of the middleware runs.
+
+    Optional: the views cache without it. A hit then costs the whole
+    middleware stack and the URL resolver, a few times the price of reading
+    the cache. Goes after the middleware whose headers every answer needs
+    (CORS, security headers) and before the session middleware. Requests
+    with a session cookie or credentials pass through to the views, which
+    tell whether they are personal. On a miss it leaves the reading it did to
+    the view and stores the response the view made, with the headers the
+    middleware below it added.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.may_answer(request):
+            return self.get_response(request)
+        try:
+            lookup = look_up(request)
+        except Exception:
+            logger.exception("The API response cache could not be read")
+            return self.get_response(request)
+        if lookup.stored is not None:
+            return answer(request, lookup.stored, lookup.generation)
+        setattr(request, LOOKUP_ATTRIBUTE, lookup)
+        response = self.get_response(request)
+        pending = getattr(response, PENDING_ATTRIBUTE, None)
+        if pending is not None:
+            store(lookup.key, pending.with_headers_of(response))
+        return response
+
+    @staticmethod
+    def may_answer(request):
+        return (
+            api_setting("CACHE_ENABLED")
+            and request.method in CACHEABLE_METHODS
+            and request.path_info.startswith(tuple(api_setting("CACHE_PATH_PREFIXES")))
+            and "Authorization" not in request.headers
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )

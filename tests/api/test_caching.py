@@ -23,6 +23,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils import timezone
@@ -32,6 +33,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from content_types.api import caching
+from content_types.api.local_copies import LocalCopies
 from content_types.models import ConferenceIndexPage, ConferencePage, Venue
 
 from ..utils import (
@@ -182,6 +184,120 @@ def test_nothing_is_stored_when_caching_is_switched_off(client, content, setting
     assert "ETag" not in response
 
 
+class RecordingMiddleware:
+    """Last in the middleware: records the paths of the requests that got past the rest."""
+
+    paths = []
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        self.paths.append(request.path)
+        return self.get_response(request)
+
+
+@pytest.fixture
+def recorded(settings):
+    RecordingMiddleware.paths = []
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.RecordingMiddleware"]
+    return RecordingMiddleware.paths
+
+
+def stored_key(url):
+    return caching.response_cache_key(RequestFactory().get(url))
+
+
+@pytest.mark.django_db
+def test_a_hit_is_answered_before_the_rest_of_the_middleware(client, content, recorded):
+    url = page_detail_url(content["conference"])
+    get(client, url)
+    hit = get(client, url)[0]
+    assert hit.status_code == 200
+    assert recorded == [url]  # only the miss went on to the views
+
+
+@pytest.mark.django_db
+def test_a_hit_carries_the_headers_the_middleware_gave_the_stored_response(client, content):
+    url = page_detail_url(content["conference"])
+    miss = get(client, url, Origin="https://example.se")[0]
+    hit = get(client, url, Origin="https://example.se")[0]
+    assert hit.content == miss.content
+    assert {name: hit[name] for name in hit.headers} == {name: miss[name] for name in miss.headers}
+    assert hit["X-Frame-Options"] == "DENY"
+    assert "Content-Language" in hit
+
+
+@pytest.mark.django_db
+def test_requests_with_a_session_cookie_are_left_to_the_views(client, content, recorded):
+    url = page_detail_url(content["conference"])
+    first = get(client, url)[0]
+    client.cookies["sessionid"] = "not-a-session"
+    response, queries = get(client, url)
+    assert recorded == [url, url]
+    assert queries == 1  # the session's; an unknown session is nobody's, and the view's answer is stored
+    assert response.content == first.content
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_views_cache_without_the_middleware(client, content, settings, recorded):
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if not name.endswith("CachedResponseMiddleware")
+    ]
+    url = page_detail_url(content["conference"])
+    first = get(client, url)[0]
+    second, queries = get(client, url)
+    assert queries == 0
+    assert second.content == first.content
+    assert recorded == [url, url]
+
+
+# This process's copies
+
+
+@pytest.mark.django_db
+def test_a_hit_is_answered_from_the_process_copy_while_the_validator_names_it(
+    client, conference, commit
+):
+    url = page_detail_url(conference)
+    first = get(client, url)[0]
+    caches["default"].delete(stored_key(url))  # the shared body only; its validator stays
+
+    hit, queries = get(client, url)
+    assert queries == 0
+    assert hit.content == first.content
+
+    conference.title = "Biblioteksdagarna 2027"
+    with commit():
+        conference.save_revision().publish()
+    assert get(client, url)[0].json()["title"] == "Biblioteksdagarna 2027"
+
+
+@pytest.mark.django_db
+def test_without_a_copy_the_body_comes_from_the_shared_cache(client, content):
+    url = page_detail_url(content["conference"])
+    first = get(client, url)[0]
+    caching.local_copies().clear()  # as another server process would be
+    hit, queries = get(client, url)
+    assert queries == 0
+    assert hit.content == first.content
+
+
+@pytest.mark.django_db
+def test_the_copies_keep_to_their_size(content):
+    copies = LocalCopies(limit=10)
+    responses = [
+        caching.StoredResponse(f'"{n}"', None, 1, body=b"12345", headers=()) for n in range(3)
+    ]
+    for n, stored in enumerate(responses):
+        copies.put(f"key-{n}", stored)
+    assert copies.size == 10
+    assert copies.get("key-0", responses[0].validator) is None  # the oldest went
+    assert copies.get("key-2", responses[2].validator) is responses[2]
+    assert copies.get("key-2", responses[1].validator) is None  # another response now
+
+
 # Conditional requests
 
 
@@ -196,6 +312,20 @@ def test_a_request_with_the_etag_gets_304_and_no_body_without_queries(client, co
     assert queries == 0
     assert response["ETag"] == first["ETag"]
     assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_request_with_the_etag_is_answered_without_reading_the_body(client, content):
+    url = page_detail_url(content["conference"])
+    first = get(client, url)[0]
+    caches["default"].delete(stored_key(url))
+    caching.local_copies().clear()
+
+    response, queries = get(client, url, If_None_Match=first["ETag"])
+    assert (response.status_code, queries) == (304, 0)
+    assert response["ETag"] == first["ETag"]
+    again = get(client, url)[0]  # without the body it is made again
+    assert again.content == first.content
 
 
 @pytest.mark.django_db
@@ -423,6 +553,18 @@ def test_editing_the_venue_a_conference_shows_changes_the_next_response(
     )
 
 
+def test_the_redis_cache_keeps_one_client_per_connection_pool(redis_cache):
+    client = redis_cache._cache.get_client()
+    assert redis_cache._cache.get_client(write=True) is client
+    redis_cache.set("reused", 1)
+    assert redis_cache.get("reused") == 1
+    redis_cache.delete("reused")
+
+
+def test_the_site_uses_that_cache_for_a_redis_url():
+    assert settings_under({"CACHE_URL": f"{REDIS_URL}/3"})["cache"] == "samverkan.cache.RedisCache"
+
+
 @pytest.mark.django_db
 def test_a_new_view_restriction_hides_the_page_from_the_next_response(client, conference, commit):
     assert titles(get(client, pages_url(**CONFERENCES))[0]) == ["Biblioteksdagarna"]
@@ -570,7 +712,7 @@ def redis_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         "api": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "samverkan.cache.RedisCache",
             "LOCATION": f"{REDIS_URL}/14",
             "KEY_PREFIX": prefix,
         },
@@ -609,10 +751,11 @@ def test_with_redis_responses_are_stored_validated_and_made_stale(
 
 def settings_under(environment):
     """The caching settings of the reference site under ``environment`` (and nothing else of ours)."""
-    ours = ("API_CACHE_", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_")
+    ours = ("API_CACHE_", "CACHE_URL", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_")
     script = (
         "import json; from django.conf import settings; print(json.dumps({"
-        "'api': settings.SAMVERKAN_API, 'frontend': settings.WAGTAILFRONTENDCACHE}))"
+        "'api': settings.SAMVERKAN_API, 'frontend': settings.WAGTAILFRONTENDCACHE,"
+        " 'cache': settings.CACHES['default']['BACKEND']}))"
     )
     inherited = {name: value for name, value in os.environ.items() if not name.startswith(ours)}
     result = subprocess.run(

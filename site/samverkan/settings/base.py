@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from corsheaders.defaults import default_headers as cors_default_headers
 
+from samverkan.cache import with_reused_clients
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent.parent
 
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     # First: its answers to preflight requests need nothing below it.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Answers stored API responses before the rest: sessions, language, CSRF, auth.
+    "content_types.api.caching.CachedResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,7 +95,7 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {"default": with_reused_clients(env.cache("CACHE_URL", default="locmemcache://"))}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
