@@ -47,7 +47,7 @@ class Targets:
             Endpoint(
                 "project_listing",
                 "Project listing by region",
-                listing(type=PROJECT, fields="*", region=self.region_id),
+                listing(type=PROJECT, fields="*", region=self.region_id, locale="sv"),
             ),
             Endpoint("search", f"Search “{SEARCH_TERM}”", listing(search=SEARCH_TERM)),
         ]
