@@ -174,3 +174,38 @@ def test_the_sample_shares_state_through_postgresql_and_redis(tmp_path):
         "cache": "samverkan.cache.RedisCache",
         "api_cache": "samverkan.cache.RedisCache",
     }
+
+
+def test_cookies_are_secure_http_only_and_same_site(tmp_path):
+    """The cookies as Django's own session and CSRF middleware set them on an answer."""
+    cookies = evaluate(
+        production_environment(tmp_path),
+        "import json\n"
+        "from django.contrib.sessions.middleware import SessionMiddleware\n"
+        "from django.core.management import call_command\n"
+        "from django.http import HttpResponse\n"
+        "from django.middleware.csrf import CsrfViewMiddleware, get_token\n"
+        "from django.test import RequestFactory\n"
+        "call_command('migrate', 'sessions', verbosity=0)\n"
+        "def view(request):\n"
+        "    get_token(request)\n"
+        "    request.session['editor'] = 1\n"
+        "    return HttpResponse()\n"
+        "request = RequestFactory().get('/admin/', secure=True, HTTP_HOST='cms.example.se')\n"
+        "response = SessionMiddleware(CsrfViewMiddleware(view))(request)\n"
+        "flags = lambda c: [bool(c['secure']), bool(c['httponly']), c['samesite']]\n"
+        "print(json.dumps({n: flags(response.cookies[n]) for n in ('csrftoken', 'sessionid')}))",
+    )
+    assert cookies == {"csrftoken": [True, True, "Lax"], "sessionid": [True, True, "Lax"]}
+
+
+def test_the_login_is_throttled_by_the_address_the_proxy_saw(tmp_path):
+    throttling = evaluate(
+        production_environment(tmp_path),
+        "import json; from django.conf import settings; print(json.dumps({"
+        "'enabled': getattr(settings, 'AXES_ENABLED', True), "
+        "'limit': settings.AXES_FAILURE_LIMIT, "
+        "'cool_off': settings.AXES_COOLOFF_TIME.total_seconds(), "
+        "'proxies': settings.SAMVERKAN_TRUSTED_PROXY_COUNT}))",
+    )
+    assert throttling == {"enabled": True, "limit": 5, "cool_off": 900.0, "proxies": 1}

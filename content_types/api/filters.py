@@ -176,8 +176,15 @@ class ValidatedSearchFilter(SearchFilter):
     content_types/search/).
     """
 
+    #: Longer texts are no search a reader types; each word costs the search backend work.
+    max_length = 200
+
     openapi_parameters = [
-        {"name": "search", "description": "Full-text search.", "schema": {"type": "string"}},
+        {
+            "name": "search",
+            "description": f"Full-text search, at most {max_length} characters.",
+            "schema": {"type": "string", "maxLength": max_length},
+        },
         {
             "name": "search_operator",
             "description": "Whether every word (and) or any word (or) must match.",
@@ -194,6 +201,11 @@ class ValidatedSearchFilter(SearchFilter):
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError(_("filtering by tag with a search query is not supported"))
 
+        if len(request.GET["search"]) > self.max_length:
+            raise BadRequestError(
+                _("search text may be at most %(maximum)s characters long")
+                % {"maximum": self.max_length}
+            )
         search_query = " ".join(request.GET["search"].replace('"', " ").split())
         search_operator = request.GET.get("search_operator")
         if search_operator is not None and search_operator.lower() not in ("and", "or"):

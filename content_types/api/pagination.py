@@ -1,13 +1,82 @@
-"""Wagtail's limit/offset pagination, safe for any offset."""
+"""Wagtail's limit/offset pagination, with both numbers checked and bounded."""
 
+import re
+
+from django.conf import settings
+from django.utils.functional import classproperty
+from django.utils.translation import gettext as _
 from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+
+WHOLE_NUMBER = re.compile(r"[0-9]{1,20}")
 
 
 class ContentPagination(WagtailPagination):
+    """``?limit=`` up to ``WAGTAILAPI_LIMIT_MAX`` (20 by default), ``?offset=`` up to ``max_offset``.
+
+    Anything else, a sign, a fraction, another script's digits or a number past
+    the maximum, answers 400 naming the range.
+    """
+
+    #: Past this, an offset is a mistake or a probe, not a reader paging through content.
+    max_offset = 1_000_000
+
+    @classproperty
+    def openapi_parameters(cls):
+        return [
+            {
+                "name": "limit",
+                "description": "How many items to return.",
+                "schema": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": cls.limit_max(),
+                    "default": cls.default_limit(),
+                },
+            },
+            {
+                "name": "offset",
+                "description": "How many items to skip.",
+                "schema": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": cls.max_offset,
+                    "default": 0,
+                },
+            },
+        ]
+
+    @staticmethod
+    def limit_max():
+        return getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20
+
+    @classmethod
+    def default_limit(cls):
+        return min(20, cls.limit_max())
+
+    def window(self, request):
+        """``(offset, limit)`` of ``request``; BadRequestError for either out of range."""
+        offset = self.number(request, "offset", 0, self.max_offset)
+        limit = self.number(request, "limit", self.default_limit(), self.limit_max())
+        return offset, limit
+
+    @staticmethod
+    def number(request, name, default, maximum):
+        value = request.GET.get(name)
+        if value is None:
+            return default
+        if not WHOLE_NUMBER.fullmatch(value) or int(value) > maximum:
+            raise BadRequestError(
+                _("%(name)s must be a whole number from 0 to %(maximum)s")
+                % {"name": name, "maximum": maximum}
+            )
+        return int(value)
+
     def paginate_queryset(self, queryset, request, view=None):
-        items = super().paginate_queryset(queryset, request, view)  # validates limit and offset
-        if int(request.GET.get("offset", 0)) >= self.total_count:
-            # Past the last item there is nothing to fetch; an offset larger than
-            # the database's integers would otherwise fail inside the query.
+        offset, limit = self.window(request)
+        self.view = view
+        self.total_count = queryset.count()
+        if offset >= self.total_count:
+            # Past the last item there is nothing to fetch.
             return []
-        return items
+        return queryset[offset : offset + limit]

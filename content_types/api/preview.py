@@ -50,8 +50,9 @@ class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
     base_serializer_class = PreviewPageSerializer
     # A draft's inline rows are in memory, not in the database: nothing to load beforehand.
     preload = False
-    known_query_parameters = ContentPagesAPIViewSet.known_query_parameters.union(
-        ["content_type", "token"]
+    #: A draft comes by its token: no filter, ordering or paging applies to it.
+    known_query_parameters = frozenset(
+        ["content_type", "token", "fields", "rich_text_format", "site", "format", "_"]
     )
 
     @classmethod
@@ -61,6 +62,9 @@ class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
 
     def detail_view(self, request, pk=None):
         return super().detail_view(request, pk)
+
+    def field_filters(self, model):
+        return []
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):

@@ -4,7 +4,6 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -28,26 +27,12 @@ from .filters import (
     validate_filter_value,
 )
 from .loading import loader_for, select_chains
+from .messages import message_language
+from .methods import method_not_allowed
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
 from .serializers.meta import PublicParentField
-
-MESSAGE_LANGUAGES = ("en", "sv", "nb")
-
-
-def message_language(request):
-    """The language of error messages: the client's Accept-Language if we speak it, else English.
-
-    Developers of external sites read these; without a preference they get
-    English, as Wagtail's own API errors are.
-    """
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        language = code.split("-")[0].lower()
-        language = "nb" if language == "no" else language
-        if language in MESSAGE_LANGUAGES:
-            return language
-    return "en"
 
 
 def no_such_endpoint(request, path=""):
@@ -58,7 +43,12 @@ def no_such_endpoint(request, path=""):
 
 
 class ValidatedQueryMixin:
-    """Checks the query string of every request, listing, detail and find alike."""
+    """Checks the query string of every request, listing, detail and find alike.
+
+    Every parameter must be one the endpoint knows (an operation or a field of
+    the listed type), ``limit`` and ``offset`` must be in range even where they
+    do nothing, and any method but GET, HEAD and OPTIONS answers a JSON 405.
+    """
 
     pagination_class = ContentPagination
 
@@ -69,11 +59,38 @@ class ValidatedQueryMixin:
             if "\x00" in name or any("\x00" in value for value in values):
                 # Some databases reject a null character in any string they are given.
                 raise BadRequestError(_("null characters are not allowed in query parameters"))
+        self.paginator.window(request)
+
+    def detail_view(self, request, pk=None):
+        self.check_query_parameters(self.get_queryset())
+        return super().detail_view(request, pk)
+
+    def find_view(self, request):
+        self.check_query_parameters(self.get_queryset(), also=self.find_query_parameters)
+        return super().find_view(request)
+
+    def check_query_parameters(self, queryset, also=()):
+        """Every parameter is an operation or a database field of the type (Eg: ?status=ongoing)."""
+        allowed = set(self.field_filters(queryset.model))
+        allowed |= set(self.known_query_parameters) | set(also)
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError(
+                _("query parameter is not an operation or a recognised field: %(names)s")
+                % {"names": ", ".join(sorted(unknown))}
+            )
+
+    def field_filters(self, model):
+        """The names of the fields ``model``'s objects may be filtered by (Eg: ?status=ongoing)."""
+        return self.get_available_fields(model, db_fields_only=True)
 
     def find_object(self, queryset, request):
         if "id" in request.GET:
             validate_filter_value(queryset.model._meta.pk, "id", request.GET["id"])
         return super().find_object(queryset, request)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        return method_not_allowed(request)
 
 
 class ContentPageSerializer(PageSerializer):

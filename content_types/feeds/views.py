@@ -6,15 +6,15 @@ Errors answer as the API's do: ``{"message": ...}``, in the client's language.
 import re
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from ..api.caching import cache_public_response
-from ..api.views import message_language
+from ..api.messages import message_language
+from ..api.methods import read_only
 from ..conferences.models import ConferencePage
 from .calendar import (
     conference_calendar,
@@ -24,6 +24,21 @@ from .calendar import (
 )
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+SITE_PARAMETER = {
+    "name": "site",
+    "description": "The site (hostname, or hostname:port) whose conferences to show; "
+    "by default the site the request is for.",
+    "schema": {"type": "string"},
+}
+LOCALE_PARAMETER = {
+    "name": "locale",
+    "description": "Only conferences in this language (a language code).",
+    "schema": {"type": "string"},
+    "examples": ["sv", "nb"],
+}
+#: Accepted and ignored, as by Wagtail's API: a cache-busting parameter some clients add.
+IGNORED_PARAMETERS = {"_"}
 
 
 class FeedError(Exception):
@@ -35,13 +50,13 @@ class FeedError(Exception):
         self.status = status
 
 
-@require_safe
+@read_only
 @cache_public_response
 def upcoming_conferences_feed(request):
     """``conferences.ics``: every upcoming public conference; ``?locale=nb`` for one language."""
     with translation.override(message_language(request)):
         try:
-            check_query(request)
+            check_query(request, upcoming_conferences_feed.openapi_parameters)
             locale = requested_locale(request)
             conferences = list(visible(upcoming_conferences, request, locale))
         except FeedError as error:
@@ -52,13 +67,16 @@ def upcoming_conferences_feed(request):
     return calendar_response(calendar, filename)
 
 
-@require_safe
+upcoming_conferences_feed.openapi_parameters = [LOCALE_PARAMETER, SITE_PARAMETER]
+
+
+@read_only
 @cache_public_response
 def conference_feed(request, conference_id):
     """``conferences/<id>.ics``: one public conference and its programme."""
     with translation.override(message_language(request)):
         try:
-            check_query(request)
+            check_query(request, conference_feed.openapi_parameters)
             pk = page_id(conference_id)
             conference = visible(public_conference, request, pk) if pk is not None else None
             if conference is None:
@@ -70,11 +88,22 @@ def conference_feed(request, conference_id):
     return calendar_response(conference_calendar(request, conference), f"{conference.slug}.ics")
 
 
-def check_query(request):
+conference_feed.openapi_parameters = [SITE_PARAMETER]
+
+
+def check_query(request, parameters):
+    """A FeedError for a parameter the feed does not know, or a null character in one."""
     for name, values in request.GET.lists():
         if "\x00" in name or any("\x00" in value for value in values):
             # Some databases reject a null character in any string they are given.
             raise FeedError(_("null characters are not allowed in query parameters"))
+    known = {parameter["name"] for parameter in parameters} | IGNORED_PARAMETERS
+    unknown = set(request.GET) - known
+    if unknown:
+        raise FeedError(
+            _("query parameter is not an operation or a recognised field: %(names)s")
+            % {"names": ", ".join(sorted(unknown))}
+        )
 
 
 def requested_locale(request):
@@ -105,11 +134,14 @@ def page_id(value):
 
 
 def visible(query, request, *args):
-    """``query(request, ...)`` evaluated; a FeedError where ``?site=`` is ambiguous or malformed."""
+    """``query(request, ...)`` evaluated; a FeedError where ``?site=`` is malformed or unknown."""
     try:
         return query(request, *args)
     except ValueError as error:
         raise FeedError(str(error)) from error
+    except Http404 as error:
+        # As the API answers it: a JSON 404, not the site's HTML page.
+        raise FeedError(str(error), 404) from error
 
 
 def calendar_response(calendar, filename):

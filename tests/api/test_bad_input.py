@@ -1,7 +1,13 @@
 """Malformed query strings answer 400 with a JSON message, never a server error."""
 
+from urllib.parse import urlencode
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from ..utils import page_detail_url, pages_url
 
@@ -99,8 +105,14 @@ BAD_PAGE_QUERIES = {
     "limit-negative": {"limit": "-1"},
     "limit-word": {"limit": "abc"},
     "limit-above-maximum": {"limit": "1000"},
+    "limit-huge": {"limit": HUGE},
+    "limit-fraction": {"limit": "1.5"},
+    "limit-exponent": {"limit": "1e3"},
+    "limit-other-script-digits": {"limit": "\uff11"},
     "offset-negative": {"offset": "-1"},
     "offset-word": {"offset": "abc"},
+    "offset-above-maximum": {"offset": "1000001"},
+    "offset-huge": {"offset": HUGE},
     # Unknown parameters and fields
     "unknown-parameter": {"foo": "bar"},
     "unknown-parameter-with-type": {"type": CONFERENCE, "colour": "red"},
@@ -116,6 +128,8 @@ BAD_PAGE_QUERIES = {
     "search-operator-unknown": {"search": "bibliotek", "search_operator": "xor"},
     "search-operator-empty": {"type": CONFERENCE, "search": "bibliotek", "search_operator": ""},
     "search-filter-not-indexed": {"type": CONFERENCE, "search": "x", "venue": "1"},
+    "search-too-long": {"search": "x" * 201},
+    "search-too-long-words": {"search": "bibliotek " * 21},
     # Other operations
     "rich-text-format": {"rich_text_format": "bogus"},
     "site-port-word": {"site": "localhost:abc"},
@@ -201,12 +215,157 @@ def test_bad_ids_for_image_and_document_find_answer_400(client, endpoint):
     assert_bad_request(client.get(reverse(f"wagtailapi:{endpoint}:find"), {"id": "abc"}))
 
 
+# Every kind of bad input, at every public endpoint
+
+#: One bad query of each kind the API must refuse; at an endpoint that does not
+#: take the parameter at all, it is refused as unknown.
+BAD_QUERY_KINDS = {
+    "unknown-parameter": {"colour": "red"},
+    "unknown-field": {"fields": "bogus"},
+    "unknown-type": {"type": "content_types.Nope"},
+    "malformed-id": {"id": "abc"},
+    "negative-limit": {"limit": "-1"},
+    "huge-limit": {"limit": HUGE},
+    "negative-offset": {"offset": "-1"},
+    "huge-offset": {"offset": HUGE},
+    "invalid-date": {"first_published_at": "2020-13-01"},
+    "unknown-locale": {"locale": "zz"},
+    "bad-ordering": {"order": "nope"},
+    "over-long-search": {"search": "x" * 201},
+    "null-character": {"locale": "s\x00v"},
+}
+
+
+@pytest.fixture
+def endpoints(home):
+    """Each public endpoint's URL, with an object to show where it shows one."""
+    image = get_image_model().objects.create(title="Bild", file=get_test_image_file())
+    document = get_document_model().objects.create(
+        title="Program", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="program.pdf")
+    )
+    return {
+        "pages-listing": reverse("wagtailapi:pages:listing"),
+        "pages-detail": reverse("wagtailapi:pages:detail", args=(home.pk,)),
+        "pages-find": reverse("wagtailapi:pages:find") + f"?id={home.pk}",
+        "images-listing": reverse("wagtailapi:images:listing"),
+        "images-detail": reverse("wagtailapi:images:detail", args=(image.pk,)),
+        "images-find": reverse("wagtailapi:images:find") + f"?id={image.pk}",
+        "documents-listing": reverse("wagtailapi:documents:listing"),
+        "documents-detail": reverse("wagtailapi:documents:detail", args=(document.pk,)),
+        "documents-find": reverse("wagtailapi:documents:find") + f"?id={document.pk}",
+        "preview": reverse("wagtailapi:preview:listing"),
+        "preview-detail": reverse("wagtailapi:preview:detail", args=(home.pk,)),
+        "calendar-upcoming": reverse("samverkan_calendar:upcoming_conferences"),
+        "calendar-conference": reverse("samverkan_calendar:conference", args=(home.pk,)),
+        "openapi": reverse("samverkan_openapi:document"),
+        "docs": reverse("samverkan_openapi:docs"),
+    }
+
+
+ENDPOINTS = [
+    "pages-listing",
+    "pages-detail",
+    "pages-find",
+    "images-listing",
+    "images-detail",
+    "images-find",
+    "documents-listing",
+    "documents-detail",
+    "documents-find",
+    "preview",
+    "preview-detail",
+    "calendar-upcoming",
+    "calendar-conference",
+    "openapi",
+    "docs",
+]
+#: The fields a draft has depend on the page type its token names: without a token,
+#: the preview answers 403 before it looks at them.
+TOKEN_FIRST = {("preview", "unknown-field"), ("preview-detail", "unknown-field")}
+
+
+def with_query(url, params):
+    separator = "&" if "?" in url else "?"
+    return url + separator + urlencode(params)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", BAD_QUERY_KINDS)
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_every_endpoint_answers_every_kind_of_bad_query_with_400(client, endpoints, endpoint, kind):
+    # find redirects to the detail, which checks what find does not use itself.
+    response = client.get(with_query(endpoints[endpoint], BAD_QUERY_KINDS[kind]), follow=True)
+    if (endpoint, kind) in TOKEN_FIRST:
+        assert response.status_code == 403
+        assert response.json() == {"message": "a preview token is required"}
+        return
+    assert_bad_request(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_every_endpoint_answers_a_good_query(client, endpoints, endpoint):
+    """The same URLs without the bad parameter answer: the 400s above are the parameter's."""
+    response = client.get(endpoints[endpoint], follow=True)
+    if endpoint.startswith("preview"):
+        assert response.status_code == 403  # no token: the preview's own refusal
+    elif endpoint == "calendar-conference":
+        assert response.status_code == 404  # the home page is no conference
+    else:
+        assert response.status_code == 200, (endpoint, response.content[:300])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_the_api_is_read_only_answering_405_with_a_message(client, endpoints, endpoint, method):
+    response = getattr(client, method)(
+        endpoints[endpoint], data={}, content_type="application/json"
+    )
+    assert response.status_code == 405, (endpoint, response.status_code)
+    assert response["Content-Type"] == "application/json"
+    assert method.upper() in response.json()["message"]
+    assert "POST" not in response["Allow"] and "GET" in response["Allow"]
+
+
+@pytest.mark.django_db
+def test_the_method_message_speaks_the_clients_language(client, home):
+    response = client.post(pages_url(), HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.json() == {
+        "message": "metoden POST är inte tillåten här; API:et går bara att läsa (GET, HEAD, OPTIONS)"
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"limit": "101"}, "limit must be a whole number from 0 to 100"),
+        ({"offset": HUGE}, "offset must be a whole number from 0 to 1000000"),
+        ({"search": "x" * 201}, "search text may be at most 200 characters long"),
+        ({"colour": "red"}, "query parameter is not an operation or a recognised field: colour"),
+    ],
+    ids=["limit", "offset", "search", "unknown-parameter"],
+)
+def test_the_limits_are_named_in_the_message(client, home, params, message):
+    response = client.get(pages_url(**params))
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+@pytest.mark.django_db
+def test_the_limits_themselves_are_allowed(client, home):
+    for params in ({"limit": "100"}, {"limit": "0"}, {"offset": "1000000"}, {"search": "x" * 200}):
+        response = client.get(pages_url(**params))
+        assert response.status_code == 200, (params, response.content[:300])
+
+
 # Odd but well-formed queries: an ordinary answer, not an error
 
 
 @pytest.mark.django_db
 def test_an_offset_past_the_end_gives_an_empty_page(client, home):
-    for offset in ("1000", HUGE):
+    for offset in ("1000", "1000000"):
         response = client.get(pages_url(offset=offset))
         assert response.status_code == 200, response.content[:300]
         data = response.json()
@@ -241,6 +400,16 @@ def test_quotes_in_search_text_are_read_as_spaces(client, home, nb_home):
 def test_not_found_answers_404_json_not_a_redirect(client, home, params):
     url = reverse("wagtailapi:pages:find") if "html_path" in params else pages_url(**params)
     response = client.get(url, params if "html_path" in params else None)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["upcoming_conferences", "conference"])
+def test_an_unknown_site_at_the_feeds_answers_404_json(client, home, name):
+    url = reverse(f"samverkan_calendar:{name}", args=(home.pk,) if name == "conference" else ())
+    response = client.get(url, {"site": "nowhere.example"})
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["message"]

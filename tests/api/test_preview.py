@@ -430,7 +430,8 @@ def test_a_token_opens_nothing_on_the_public_endpoints(client, previewed):
     conference, params = previewed
     ConferencePage.objects.filter(pk=conference.pk).update(live=False)  # unpublished since
 
-    assert_refused(client.get(page_detail_url(conference, **params)), status_codes=(404,))
+    # The detail, as the listing, knows neither parameter.
+    assert_refused(client.get(page_detail_url(conference, **params)), status_codes=(400,))
     listing = client.get(pages_url(**params))
     assert listing.status_code == 400
     assert DRAFT not in listing.content.decode()

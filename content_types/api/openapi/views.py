@@ -1,20 +1,47 @@
 """The OpenAPI document as JSON, and as a self-contained web page for developers."""
 
+from functools import wraps
+
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from ..messages import message_language
+from ..methods import read_only
 from .generator import build_document
 from .presentation import documentation_context
 
+#: Accepted and ignored, as by Wagtail's API: a cache-busting parameter some clients add.
+IGNORED_PARAMETERS = {"_"}
 
-@require_safe
+
+def without_parameters(view):
+    """``view`` takes no query parameters: any other than ``_`` answers 400 with a message."""
+
+    @wraps(view)
+    def checked_view(request, *args, **kwargs):
+        unknown = set(request.GET) - IGNORED_PARAMETERS
+        if unknown:
+            with translation.override(message_language(request)):
+                message = _(
+                    "query parameter is not an operation or a recognised field: %(names)s"
+                ) % {"names": ", ".join(sorted(unknown))}
+            return JsonResponse({"message": message}, status=400)
+        return view(request, *args, **kwargs)
+
+    return checked_view
+
+
+@read_only
+@without_parameters
 def openapi_document(request):
     """``openapi.json``: the document, built from the code as it runs now."""
     return JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False})
 
 
-@require_safe
+@read_only
+@without_parameters
 def documentation(request):
     """``docs/``: the same document as HTML; no scripts or styles from elsewhere, works offline."""
     document = build_document(request)

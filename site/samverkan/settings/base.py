@@ -4,10 +4,12 @@ All configuration comes from the environment (or a `.env` file in the project
 folder) through django-environ; nothing else in the project reads os.environ.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from corsheaders.defaults import default_headers as cors_default_headers
+from csp.constants import NONCE, NONE, SELF
 
 from samverkan.cache import with_reused_clients
 
@@ -25,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "content_types",
     "corsheaders",
+    "axes",
+    "csp",
     "wagtail_headless_preview",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     # First: its answers to preflight requests need nothing below it.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the cache, so stored API responses are sent with the policy too.
+    "csp.middleware.CSPMiddleware",
     # Answers stored API responses before the rest: sessions, language, CSRF, auth.
     "content_types.api.caching.CachedResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a refused login into the lockout answer (samverkan/login_throttling.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -96,6 +104,28 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": with_reused_clients(env.cache("CACHE_URL", default="locmemcache://"))}
+
+# Brute-force throttling of the admin login (django-axes): after LOGIN_FAILURE_LIMIT
+# failed attempts for one user name from one address, that user name is refused
+# from that address for LOGIN_COOLOFF_MINUTES, with a message on the login form;
+# a further attempt meanwhile starts the wait again. The address is REMOTE_ADDR,
+# or behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For, the
+# address the outermost of them saw. `manage.py axes_reset` lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "samverkan.login_throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "samverkan.login_throttling.lockout_response"
+AXES_ENABLE_ADMIN = False
+# Failures are kept until their cool-off ends; successful logins are not recorded.
+AXES_DISABLE_ACCESS_LOG = True
+WAGTAILADMIN_USER_LOGIN_FORM = "samverkan.login_throttling.LoginForm"
+SAMVERKAN_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,14 +193,48 @@ if env("SEARCH_URL", default=""):
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="samverkan_"),
         "TIMEOUT": env.int("SEARCH_TIMEOUT", default=10),
     }
+# Uploads: images and documents of these types only (no SVG, HTML or scripts,
+# which a browser would run from the site's origin), up to these sizes in bytes;
+# an image also up to IMAGE_MAX_PIXELS (width x height, all frames), which bounds
+# the memory its renditions take.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=64_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 
 WAGTAILAPI_BASE_URL = env("API_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Security headers on every answer: nosniff and a same-origin Referrer-Policy
+# (SecurityMiddleware), X-Frame-Options DENY (XFrameOptionsMiddleware), and a
+# Content-Security-Policy (django-csp) on everything but the Wagtail admin, which
+# needs its own inline scripts and styles. The public pages, the API and its docs
+# page run no script of anyone else's and load only their own files; their inline
+# styles carry the request's nonce. CSP_IMG_SRC adds hosts images may come from
+# (the media bucket or CDN, e.g. https://media.example.se), CSP_FRAME_SRC hosts
+# rich-text embeds may show (e.g. https://www.youtube-nocookie.com).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env.list("CSP_IMG_SRC", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": env.list("CSP_FRAME_SRC", default=[]) or [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # The administrator account `make run` creates (manage.py ensure_admin).
 SAMVERKAN_ADMIN = {

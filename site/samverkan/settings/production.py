@@ -64,6 +64,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+# Neither cookie is for scripts (the admin reads the CSRF token from its pages),
+# nor sent with requests other sites start, but for following a link here.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The login throttling counts failures per address: the one the load balancer
+# or proxy saw, which it appends to X-Forwarded-For (it must).
+SAMVERKAN_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 # Static files are served by the application itself (WhiteNoise), compressed and
 # under content-hashed names cached for a year; run collectstatic when deploying.

@@ -1,0 +1,47 @@
+"""The API is read-only: any other HTTP method answers 405 with a JSON message.
+
+Wagtail's endpoints are DRF views, whose own 405 body is ``{"detail": ...}``;
+the calendar feeds and the OpenAPI views are plain Django views, whose
+``require_safe`` answers 405 with an empty HTML body. Both answer here as every
+other API error does: ``{"message": ...}`` in the client's language, with the
+``Allow`` header listing what is allowed.
+"""
+
+from functools import wraps
+
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .messages import message_language
+
+#: What a read-only view answers (OPTIONS is answered by DRF and the CORS middleware).
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def method_not_allowed(request, allowed=SAFE_METHODS):
+    """A JSON 405 for ``request``, naming the methods that are allowed."""
+    with translation.override(message_language(request)):
+        message = _("method %(method)s is not allowed here; the API is read-only (%(allowed)s)") % {
+            "method": request.method,
+            "allowed": ", ".join(allowed),
+        }
+    response = JsonResponse({"message": message}, status=405)
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def read_only(view):
+    """Lets GET and HEAD through to ``view``; any other method answers a JSON 405.
+
+    Eg: ``@read_only`` on a feed view instead of Django's ``@require_safe``.
+    """
+    allowed = ("GET", "HEAD")
+
+    @wraps(view)
+    def read_only_view(request, *args, **kwargs):
+        if request.method not in allowed:
+            return method_not_allowed(request, allowed)
+        return view(request, *args, **kwargs)
+
+    return read_only_view
