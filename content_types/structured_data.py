@@ -21,6 +21,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from .api.loading import loader_for
 from .conferences.programme import load_public_programmes, public_programme
+from .visibility import is_public_media
 
 CONTEXT = "https://schema.org"
 EVENT_STATUS = {
@@ -75,7 +76,7 @@ def conference_event(conference, request):
             "eventAttendanceMode": OFFLINE_ATTENDANCE,
             "inLanguage": conference.locale.language_code,
             "url": url,
-            "image": image_url(conference.image),
+            "image": image_url(conference.image, request),
             "location": place(venue),
             "organizer": [organization(localise(each), with_url=True) for each in organisations],
             "offers": offer(conference, url),
@@ -399,9 +400,10 @@ def event_id(url):
     return f"{url}#event" if url else None
 
 
-def image_url(image):
-    """The full URL of the image's "large" rendition, or None without an image or its file."""
-    if image is None:
+def image_url(image, request):
+    """The full URL of the image's "large" rendition; None without an image or its file, or for
+    an image in a collection the reader may not see."""
+    if image is None or not is_public_media(request, image):
         return None
     from wagtail.images.models import SourceImageIOError
 

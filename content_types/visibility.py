@@ -1,14 +1,15 @@
-"""Who may see what: the one place that decides which pages are public.
+"""Who may see what: the one place that decides which pages, images and documents are public.
 
 Every public surface (the API, related-page links, feeds) starts from
 ``public_pages``; nothing else filters on ``live`` or view restrictions.
+An image or document a page shows is asked about with ``is_public_media``.
 """
 
 import hashlib
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from .api.caching import remembered
 
@@ -74,13 +75,7 @@ def restricted_for(request):
     A reader without a login or a passed password (every external site) passes
     none, so the restrictions need not be asked one by one.
     """
-    user = getattr(request, "user", None)
-    session = getattr(request, "session", None)
-    passed = (
-        session.get(PageViewRestriction.passed_view_restrictions_session_key) if session else None
-    )
-    anonymous = not (user is not None and user.is_authenticated) and not passed
-    if anonymous:
+    if is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key):
         paths = remembered("restricted-paths", restricted_paths)
     else:
         paths = [
@@ -97,6 +92,51 @@ def restricted_for(request):
 def restricted_paths():
     """The paths of every page with a view restriction."""
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_anonymous(request, passed_key):
+    """Whether ``request`` has neither a login nor a passed password (``passed_key`` in its session)."""
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    passed = session.get(passed_key) if session else None
+    return not (user is not None and user.is_authenticated) and not passed
+
+
+def is_public_media(request, media):
+    """Whether an image or document is outside every collection ``request`` may not see.
+
+    A page may show an image or a document from a collection behind a view
+    restriction; the file's address must not reach readers who may not open it.
+    """
+    return media.collection_id not in private_collections(request)
+
+
+def private_collections(request):
+    """Ids of the collections behind a view restriction ``request`` does not pass, with the
+    collections inside them; worked out once per request."""
+    if request is None:
+        return remembered("restricted-collections", restricted_collection_ids)
+    ids = getattr(request, "_samverkan_private_collections", None)
+    if ids is None:
+        if is_anonymous(request, CollectionViewRestriction.passed_view_restrictions_session_key):
+            ids = remembered("restricted-collections", restricted_collection_ids)
+        else:
+            from wagtail.api.v2.utils import get_restricted_collection_ids
+
+            ids = get_restricted_collection_ids(request)
+        request._samverkan_private_collections = ids
+    return ids
+
+
+def restricted_collection_ids():
+    """Ids of every collection with a view restriction, and of the collections inside them."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    inside = Q(pk__in=[])
+    for path in paths:
+        inside |= Q(path__startswith=path)
+    return set(Collection.objects.filter(inside).values_list("pk", flat=True))
 
 
 def is_public(request, page):

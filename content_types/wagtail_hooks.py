@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .localization import views as localization_views
 from .localization.review import managed_translation
+from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
 from .visibility import is_out_of_schedule
 from .webhooks import views as webhook_views
@@ -106,6 +107,13 @@ def submit_translation_button(page, user, view_name, next_url=None):
             icon_name="resubmit",
             priority=40,
         )
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own handlers
+def hide_private_media_in_rich_text(features):
+    """Rich text shows no image or document from a collection readers may not see."""
+    features.register_embed_type(PublicImageEmbedHandler)
+    features.register_link_type(PublicDocumentLinkHandler)
 
 
 @hooks.register("before_serve_page")

@@ -36,6 +36,8 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from .drafts import save_translation_draft
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 TOOL_NAME = "PO file"
 
@@ -293,7 +295,7 @@ def import_checked(item, user):
                 # The checks above should make this unreachable; never save half a file.
                 raise POImportError([(item.path, f"wagtail-localize skipped entries: {warnings}")])
             if is_page:
-                translation.save_target(user=user, publish=False)
+                save_translation_draft(translation, user=user)
             else:
                 translation.save_target(user=user)
     except DatabaseError as error:

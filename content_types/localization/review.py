@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation
 
+from .drafts import save_translation_draft
+
 
 class CannotSubmitTranslation(Exception):
     pass
@@ -36,6 +38,6 @@ def submit_translation_for_review(page, user):
         raise CannotSubmitTranslation(_("No review workflow applies to this page."))
     if page.workflow_in_progress:
         raise CannotSubmitTranslation(_("This page is already in review."))
-    translation.save_target(user=user, publish=False)
+    save_translation_draft(translation, user=user)
     page = page.specific_class.objects.get(pk=page.pk)
     return workflow.start(page, user)

@@ -5,6 +5,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from rest_framework import serializers
 
+from ...visibility import is_public_media
 from ..loading import follow
 
 DEFAULT_IMAGE_RENDITIONS = {
@@ -24,7 +25,8 @@ class ImageSerializer(ReadOnlyField):
     """An image with its alt text and renditions in a few useful sizes.
 
     The sizes are Wagtail filter specs keyed by name; a site can set its own in
-    ``SAMVERKAN_IMAGE_RENDITIONS``.
+    ``SAMVERKAN_IMAGE_RENDITIONS``. An image in a collection the reader may not
+    see is null.
     """
 
     def openapi_schema(self, builder):
@@ -68,6 +70,8 @@ class ImageSerializer(ReadOnlyField):
     def to_representation(self, image):
         from wagtail.images.api.fields import ImageRenditionField
 
+        if not is_public_media(self.context.get("request"), image):
+            return None
         renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", DEFAULT_IMAGE_RENDITIONS)
         return {
             "id": image.pk,

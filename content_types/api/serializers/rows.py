@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ...visibility import is_public_media
 from .fields import RichTextField
 from .languages import InLanguageOf, in_language
 from .snippets import OrganisationSerializer, OrganisationSummarySerializer, PersonSerializer
@@ -58,7 +59,24 @@ class SpeakerSerializer(serializers.Serializer):
         return speaker.title or in_language(speaker.person, speaker.locale_id, self.context).title
 
 
+class PublicDocumentLinks(serializers.ListSerializer):
+    """Document links without those whose document is in a collection the reader may not see."""
+
+    def to_representation(self, data):
+        rows = data.all() if hasattr(data, "all") else data
+        request = self.context.get("request")
+        shown = [
+            row for row in rows if not row.document_id or is_public_media(request, row.document)
+        ]
+        return super().to_representation(shown)
+
+
 class DocumentLinkSerializer(serializers.Serializer):
+    """A document from the library (its file's address) or a link."""
+
+    class Meta:
+        list_serializer_class = PublicDocumentLinks
+
     openapi_method_schemas = {
         "url": {"type": "string", "description": "The document's file, or the link."},
         "document": {

@@ -1,0 +1,177 @@
+"""An answer cached while something was public is never served once it is private.
+
+The API keeps anonymous answers until content changes (``api/caching.py``).
+Each test publishes a conference, has every public surface that shows it
+answer and keep its answer (the second request is a hit, with no database
+query), makes it private as an editor does, and asks again. Changes reach the
+cache when their transaction commits: ``commit`` runs what would run then.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from ..utils import make_conference, make_programme_item, page_detail_url, pages_url
+from .states import event_start, make_image
+
+pytestmark = pytest.mark.django_db
+
+WORD = "tillfalligkonferens"
+CONFERENCES = "content_types.ConferencePage"
+
+
+@pytest.fixture(autouse=True)
+def response_cache_on(settings):
+    """The test settings switch the cache off; here it is on, in this process's memory."""
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": True}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "visibility-api-cache",
+        }
+    }
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def conference_urls(conference):
+    """Every cached surface that shows ``conference`` while it is public."""
+    return {
+        "listing": pages_url(type=CONFERENCES, fields="*", limit=100),
+        "detail": page_detail_url(conference),
+        "search": pages_url(search=WORD),
+        "json_ld": pages_url(type=CONFERENCES, fields="json_ld", limit=100),
+        "programme items": pages_url(type="content_types.ProgrammeItemPage", fields="*", limit=100),
+        "upcoming feed": reverse("samverkan_calendar:upcoming_conferences"),
+        "conference feed": reverse("samverkan_calendar:conference", args=(conference.pk,)),
+    }
+
+
+def cache_answers(client, urls, word):
+    """Ask each URL twice: it shows ``word``, and the second answer comes from the cache."""
+    for name, url in urls.items():
+        first = client.get(url)
+        assert first.status_code == 200, (name, first.content[:200])
+        assert word.encode() in first.content, name
+        with CaptureQueriesContext(connection) as queries:
+            second = client.get(url)
+        assert second.content == first.content, name
+        assert len(queries) == 0, f"{name} was not answered from the cache"
+
+
+def assert_gone(client, urls, word):
+    for name, url in urls.items():
+        response = client.get(url)
+        assert word.encode() not in response.content, f"{name} still shows {word}"
+
+
+def unpublish(world, conference):
+    """As the admin's Unpublish with its programme items."""
+    UnpublishPageAction(conference, user=world.editor, include_descendants=True).execute()
+
+
+def restrict(restriction_type):
+    def make_private(world, conference):
+        restriction = PageViewRestriction.objects.create(
+            page=conference, restriction_type=restriction_type, password="losenord"
+        )
+        if restriction_type == PageViewRestriction.GROUPS:
+            restriction.groups.set([world.members])
+
+    return make_private
+
+
+MADE_PRIVATE = {
+    "unpublished": unpublish,
+    "password": restrict(PageViewRestriction.PASSWORD),
+    "login": restrict(PageViewRestriction.LOGIN),
+    "groups": restrict(PageViewRestriction.GROUPS),
+}
+
+
+@pytest.mark.parametrize("make_private", MADE_PRIVATE.values(), ids=MADE_PRIVATE.keys())
+def test_a_cached_answer_is_not_served_once_the_page_is_private(
+    client, world, commit, make_private
+):
+    with commit():
+        conference = make_conference(
+            world.conference_index,
+            title=f"Konferens {WORD}",
+            start=event_start(),
+            end=event_start(hours=8),
+        )
+        make_programme_item(conference, title=f"Programpunkt {WORD}", start=event_start(1))
+    urls = conference_urls(conference)
+    cache_answers(client, urls, WORD)
+
+    with commit():
+        make_private(world, conference)
+
+    assert_gone(client, urls, WORD)
+
+
+def test_a_cached_answer_ends_when_the_page_expires(client, world, commit):
+    """The editor publishes an expiry time; the answers kept before it are not served after it."""
+    # Long enough for the answers to be made and kept under load; a stored
+    # answer lasts whole seconds, until the expiry.
+    expires = timezone.now() + timedelta(seconds=6)
+    with commit():
+        conference = make_conference(
+            world.conference_index,
+            title=f"Konferens {WORD}",
+            start=event_start(),
+            end=event_start(hours=8),
+            expire_at=expires,
+        )
+    urls = conference_urls(conference)
+    del urls["programme items"]  # the item does not expire with its conference
+    cache_answers(client, urls, WORD)
+    assert timezone.now() < expires, "the answers took too long to cache before the expiry"
+
+    time.sleep((expires - timezone.now()).total_seconds() + 0.1)
+
+    assert_gone(client, urls, WORD)
+
+
+def test_a_cached_answer_no_longer_shows_an_image_once_its_collection_is_private(
+    client, world, commit
+):
+    with commit():
+        collection = Collection.get_first_root_node().add_child(name="Pressbilder")
+        image = make_image(WORD, collection)
+        conference = make_conference(
+            world.conference_index,
+            title="Konferens med bild",
+            start=event_start(),
+            end=event_start(hours=8),
+            image=image,
+        )
+    urls = {
+        "listing": pages_url(type=CONFERENCES, fields="image", limit=100),
+        "detail": page_detail_url(conference),
+        "json_ld": page_detail_url(conference, fields="json_ld"),
+        "images": reverse("wagtailapi:images:listing") + "?limit=100",
+        "image": reverse("wagtailapi:images:detail", args=(image.pk,)),
+    }
+    cache_answers(client, urls, WORD)
+
+    with commit():
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+
+    assert_gone(client, urls, WORD)
