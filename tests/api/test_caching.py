@@ -235,7 +235,8 @@ def test_requests_with_a_session_cookie_are_left_to_the_views(client, content, r
     client.cookies["sessionid"] = "not-a-session"
     response, queries = get(client, url)
     assert recorded == [url, url]
-    assert queries == 1  # the session's; an unknown session is nobody's, and the view's answer is stored
+    # One query, the session's: an unknown session is nobody's, and the view's answer is stored.
+    assert queries == 1
     assert response.content == first.content
     assert "public" in response["Cache-Control"]
 
