@@ -5,8 +5,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # make bench SIZES=small for a quick run (its results go to bench/tmp/results/).
 SIZES ?= small,large
+EXAMPLE_PORT ?= 8001
 
-.PHONY: run test install install-dev demo check lint clean bench
+.PHONY: run test install install-dev demo check lint clean bench example
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,12 @@ run: demo
 
 test: install-dev
 	$(BIN)/python -m pytest
+
+# The example external site (examples/external-site/) on its own origin; it reads
+# the API of make run, which allows this origin in development.
+example:
+	@echo "Example site: http://$(HOST):$(EXAMPLE_PORT)/?api=http://$(HOST):$(PORT) (start the API with make run)"
+	$(PYTHON) -m http.server $(EXAMPLE_PORT) --bind $(HOST) --directory examples/external-site
 
 check: install-dev
 	$(BIN)/python manage.py check

@@ -5,3 +5,8 @@ from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production")
+# The example site (make example, examples/external-site/) reads the API from
+# its own origin; in development only, unless CORS_ALLOWED_ORIGINS says otherwise.
+CORS_ALLOWED_ORIGINS = env.list(
+    "CORS_ALLOWED_ORIGINS", default=["http://127.0.0.1:8001", "http://localhost:8001"]
+)
