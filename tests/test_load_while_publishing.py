@@ -26,7 +26,6 @@ On SQLite the module runs on a file: see ``django_db_setup`` below.
 """
 
 import re
-import socket
 import sqlite3
 import threading
 import time
@@ -51,7 +50,7 @@ from content_types.api import caching
 from content_types.models import ConferencePage, ProgrammeItemPage
 
 from .localization.helpers import begin_translation, publish_translation, translate_all
-from .utils import build_site_tree, make_venue, pages_url
+from .utils import build_site_tree, make_venue, pages_url, redis_answers
 
 READERS = 4
 WITHIN = 1.0  # seconds from a commit until every reader must see it
@@ -118,14 +117,6 @@ def server(django_db_setup):
     server = LiveServer("localhost")
     yield server
     server.stop()
-
-
-def redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture

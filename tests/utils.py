@@ -6,6 +6,7 @@ many-to-many values are set on the page before it is added, so they are part
 of the published revision.
 """
 
+import socket
 from datetime import datetime
 from itertools import count
 from urllib.parse import urlencode
@@ -203,3 +204,12 @@ def pages_url(**params):
 def page_detail_url(page, **params):
     url = reverse("wagtailapi:pages:detail", args=(page.pk,))
     return f"{url}?{urlencode(params)}" if params else url
+
+
+def redis_answers():
+    """Whether a Redis server answers at 127.0.0.1:6379 (tests that need one skip without it)."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False

@@ -11,7 +11,6 @@ own savepoint, and the cache is cleared around every test (conftest.py).
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -44,6 +43,7 @@ from ..utils import (
     make_venue,
     page_detail_url,
     pages_url,
+    redis_answers,
 )
 from .test_preview import preview_token
 
@@ -693,14 +693,6 @@ def test_a_decorated_view_is_cached_as_the_api_is(client, content, commit):
 
 
 # Redis, as in production
-
-
-def redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
