@@ -36,6 +36,7 @@ class Server:
     def __enter__(self):
         command = [
             GUNICORN,
+            "--config", str(PROJECT_DIR / "site/gunicorn.conf.py"),
             "--chdir", str(PROJECT_DIR),
             "--pythonpath", "site",
             "--workers", str(WORKERS),
