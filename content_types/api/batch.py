@@ -10,6 +10,13 @@ are rebuilt as model instances and put in Django's prefetch cache, where
 
 JSON is what lets rows of different tables share one result: every part
 returns the same three columns (which list, which holder, the row).
+
+Such a query takes Django longer to build than the database to answer: a
+column per field of every model, each part joined to the foreign keys it
+follows. Its SQL depends only on the parts' shape (which model, filtered on
+which columns, following which keys), never on how many holders there are:
+each column's keys are one parameter (``KeysIn``). So each shape is built
+once per process (``statement``) and run again with the next request's keys.
 """
 
 import datetime
@@ -19,13 +26,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
-from django.db.models import F, Value
+from django.db import NotSupportedError, connections, models, router
+from django.db.models import Expression, F, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 # Fewer arguments than SQLite's and PostgreSQL's limits on a function's (127 and 100).
 FIELDS_PER_OBJECT = 40
+# Built statements kept per process: a few per serializer and model the API shows.
+STATEMENTS_KEPT = 512
 
 
 @dataclass
@@ -71,11 +80,7 @@ def prefetch_together(relations):
 def fetch_translations(wanted):
     """``{model: (translation keys, locale ids, chains)}`` -> every such row, in one query."""
     parts = [
-        Rows(
-            model._default_manager.filter(translation_key__in=keys, locale_id__in=locales),
-            model,
-            chains=chains,
-        )
+        Rows(model, {"translation_key": keys, "locale_id": locales}, chains=sorted(chains))
         for model, (keys, locales, chains) in wanted.items()
     ]
     return [instance for rows in fetch(parts) for _tag, instance in rows]
@@ -85,12 +90,89 @@ def fetch(parts):
     """The rows of each of ``parts`` as ``[(tag, instance), ...]``, all from one UNION ALL."""
     if not parts:
         return []
-    querysets = [part.queryset(index) for index, part in enumerate(parts)]
-    union = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    database = router.db_for_read(parts[0].model)
+    connection = connections[database]
+    sql, template = statement(parts, connection)
+    keys = [keys for part in parts for keys in part.filters.values()]
+    params = [
+        KeysIn.parameter(keys[value.number], value.field, connection)
+        if isinstance(value, Slot)
+        else value
+        for value in template
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     found = defaultdict(list)
-    for index, tag, row in union:
-        found[index].append((tag, parts[index].build(row, union.db)))
+    for index, tag, row in rows:
+        found[index].append((tag, parts[index].build(row, database)))
     return [found[index] for index in range(len(parts))]
+
+
+_statements = {}  # (database alias, shape of the parts) -> (sql, parameters with Slots)
+
+
+def statement(parts, connection):
+    """The SQL of ``parts``' union and its parameters, a ``Slot`` standing for each part's keys."""
+    key = (connection.alias, tuple(part.shape for part in parts))
+    built = _statements.get(key)
+    if built is None:
+        slots = iter(range(sum(len(part.filters) for part in parts)))
+        querysets = [part.queryset(index, slots) for index, part in enumerate(parts)]
+        union = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+        sql, params = union.query.get_compiler(connection=connection).as_sql()
+        built = (sql, tuple(params))
+        if len(_statements) >= STATEMENTS_KEPT:
+            _statements.pop(next(iter(_statements)))
+        _statements[key] = built
+    return built
+
+
+class Slot:
+    """Where a part's keys go among a built statement's parameters."""
+
+    def __init__(self, number, field):
+        self.number = number
+        self.field = field
+
+
+class KeysIn(Expression):
+    """``column IN (keys)``, the keys passed as one parameter whatever their number."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, column, slot):
+        super().__init__()
+        self.column = F(column)
+        self.slot = slot
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        [self.column] = expressions
+
+    def resolve_expression(self, *args, **kwargs):
+        resolved = super().resolve_expression(*args, **kwargs)
+        resolved.slot = Slot(self.slot.number, resolved.column.target)
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s)", (*params, self.slot)
+        if connection.vendor == "sqlite":
+            return f"{column} IN (SELECT value FROM json_each(%s))", (*params, self.slot)
+        raise NotSupportedError(f"KeysIn is not written for {connection.vendor}")
+
+    @staticmethod
+    def parameter(keys, field, connection):
+        """``keys`` as the one parameter: an array for PostgreSQL, a JSON array for SQLite."""
+        values = [field.get_db_prep_value(key, connection) for key in keys]
+        if connection.vendor == "sqlite":
+            return json.dumps(values)
+        return values
 
 
 def is_cached(holder, attribute):
@@ -107,28 +189,39 @@ def cache_name(model, attribute):
 
 
 class Rows:
-    """One part of the union: the rows ``base`` selects, as ``target`` instances.
+    """One part of the union: the rows of ``model`` whose columns hold one of ``filters``' keys,
+    as ``target`` instances.
 
-    ``prefix`` leads from ``base``'s model to ``target`` (a join table's
-    foreign key); ``tag`` tells the rows' holders apart; ``chains`` are the
-    foreign-key paths from ``target`` whose rows come along, as select_related's.
+    ``filters`` is ``{column: keys}``; ``prefix`` leads from ``model`` to
+    ``target`` (a join table's foreign key); ``tag`` tells the rows' holders
+    apart; ``chains`` are the foreign-key paths from ``target`` whose rows come
+    along, as select_related's.
     """
 
-    def __init__(self, base, target, prefix="", tag="pk", chains=()):
-        self.base = base
+    def __init__(self, model, filters, target=None, prefix="", tag="pk", chains=()):
+        self.model = model
+        self.filters = filters
         self.prefix = prefix
         self.tag = tag
+        target = target or model
         self.models = {"": target}
         for chain in chains:
             self.models[chain] = follow_path(target, chain)
 
-    def queryset(self, index):
+    @property
+    def shape(self):
+        """What the part's SQL depends on: the same for any keys."""
+        return (self.model, tuple(self.filters), self.prefix, self.tag, tuple(self.models.items()))
+
+    def queryset(self, index, slots):
         objects = {
             f"m{number}": self.json_of(path, model)
             for number, (path, model) in enumerate(self.models.items())
         }
+        conditions = [KeysIn(column, Slot(next(slots), None)) for column in self.filters]
         return (
-            self.base.order_by()
+            self.model._default_manager.filter(*conditions)
+            .order_by()
             .annotate(_part=Value(index), _tag=F(self.tag), _row=JSONObject(**objects))
             .values_list("_part", "_tag", "_row")
         )
@@ -149,6 +242,8 @@ class Rows:
         )
 
     def build(self, row, database):
+        if isinstance(row, str):
+            row = json.loads(row)
         instances = {
             path: instance_from_json(model, row[f"m{number}"], database)
             for number, (path, model) in enumerate(self.models.items())
@@ -175,12 +270,7 @@ class RelationRows(Rows):
             # Reverse foreign key: the rows point at their holder.
             self.back_reference = descriptor.field
             column = descriptor.field.attname
-            super().__init__(
-                target._default_manager.filter(**{f"{column}__in": holder_pks}),
-                target,
-                tag=column,
-                chains=relation.chains,
-            )
+            super().__init__(target, {column: holder_pks}, tag=column, chains=relation.chains)
         else:
             # Many-to-many, either way: the rows come through the join table.
             self.back_reference = None
@@ -191,8 +281,9 @@ class RelationRows(Rows):
             through = field.remote_field.through
             column = through._meta.get_field(source).attname
             super().__init__(
-                through._default_manager.filter(**{f"{column}__in": holder_pks}),
-                target,
+                through,
+                {column: holder_pks},
+                target=target,
                 prefix=f"{target_name}__",
                 tag=column,
                 chains=relation.chains,
