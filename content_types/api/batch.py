@@ -31,10 +31,12 @@ from django.db.models import Expression, F, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
+from .memo import Memo
+
 # Fewer arguments than SQLite's and PostgreSQL's limits on a function's (127 and 100).
 FIELDS_PER_OBJECT = 40
 # Built statements kept per process: a few per serializer and model the API shows.
-STATEMENTS_KEPT = 512
+STATEMENTS = Memo(size=512)
 
 
 @dataclass
@@ -109,23 +111,17 @@ def fetch(parts):
     return [found[index] for index in range(len(parts))]
 
 
-_statements = {}  # (database alias, shape of the parts) -> (sql, parameters with Slots)
-
-
 def statement(parts, connection):
     """The SQL of ``parts``' union and its parameters, a ``Slot`` standing for each part's keys."""
-    key = (connection.alias, tuple(part.shape for part in parts))
-    built = _statements.get(key)
-    if built is None:
+
+    def build():
         slots = iter(range(sum(len(part.filters) for part in parts)))
         querysets = [part.queryset(index, slots) for index, part in enumerate(parts)]
         union = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
         sql, params = union.query.get_compiler(connection=connection).as_sql()
-        built = (sql, tuple(params))
-        if len(_statements) >= STATEMENTS_KEPT:
-            _statements.pop(next(iter(_statements)))
-        _statements[key] = built
-    return built
+        return sql, tuple(params)
+
+    return STATEMENTS.get((connection.alias, tuple(part.shape for part in parts)), build)
 
 
 class Slot:

@@ -28,6 +28,9 @@ from wagtail.models import Page
 
 from ..visibility import public_pages
 from .batch import Relation, fetch_translations, is_to_many, prefetch_together
+from .memo import Memo
+
+CHAINS = Memo(size=1024)  # (serializer class, model) -> foreign-key paths it follows
 
 
 def loader_for(context):
@@ -66,7 +69,14 @@ def select_chains(serializer, model):
 
     Following them in the query that loads ``model`` saves a query per level.
     A serializer names the foreign keys its method fields read in ``follows``.
+    They depend on the serializer's class alone (its fields are declared on
+    it), so each class works them out once.
     """
+    key = (type(serializer), model)
+    return list(CHAINS.get(key, lambda: tuple(chains_of(serializer, model))))
+
+
+def chains_of(serializer, model):
     chains = [chain for chain in getattr(serializer, "follows", ()) if forward_target(model, chain)]
     for field in serializer.fields.values():
         chains.extend(field_chains(field, model))

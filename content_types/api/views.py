@@ -27,11 +27,13 @@ from .filters import (
     validate_filter_value,
 )
 from .loading import loader_for, select_chains
+from .memo import Memo
 from .messages import message_language
 from .methods import method_not_allowed
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
+from .serializers.built_once import FieldsBuiltOnce
 from .serializers.meta import PublicParentField
 
 
@@ -92,8 +94,19 @@ class ValidatedQueryMixin:
     def http_method_not_allowed(self, request, *args, **kwargs):
         return method_not_allowed(request)
 
+    def get_renderer_context(self):
+        """Compact JSON, or indented where the client asks: ``Accept: application/json; indent=4``.
 
-class ContentPageSerializer(PageSerializer):
+        Wagtail indents every response by four spaces. A conference's detail is
+        then half whitespace, and Python's json module indents only in pure
+        Python, several times slower than its compact encoder.
+        """
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+
+class ContentPageSerializer(FieldsBuiltOnce, PageSerializer):
     translations = TranslationsField()
     is_fallback = IsFallbackField()
     parent = PublicParentField(read_only=True)
@@ -158,6 +171,25 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
             self._cached_object = page
         return self._cached_object
 
+    #: Serializer classes made for the ``?fields=`` asked so far, each made once.
+    serializer_classes = Memo(size=256)
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """Wagtail's serializer class for these fields, made once and kept.
+
+        Wagtail makes a new class for every request, so what a class works out
+        once (its fields, the foreign keys it follows) would be worked out again
+        for every response.
+        """
+        key = (cls, router, model, frozen_fields(fields_config), show_details, nested)
+        return cls.serializer_classes.get(
+            key,
+            lambda: super(ContentPagesAPIViewSet, cls)._get_serializer_class(
+                router, model, fields_config, show_details=show_details, nested=nested
+            ),
+        )
+
     def serializer_class_for(self, model, show_details):
         try:
             fields = parse_fields_parameter(self.request.GET.get("fields", ""))
@@ -194,6 +226,14 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if many:
             serializer.instance = pages
         return serializer
+
+
+def frozen_fields(fields_config):
+    """``?fields=`` as parsed (lists of ``(name, negated, sub-fields)``), as a hashable key."""
+    return tuple(
+        (name, negated, frozen_fields(sub_fields) if sub_fields else None)
+        for name, negated, sub_fields in fields_config or ()
+    )
 
 
 class ContentImagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, ImagesAPIViewSet):

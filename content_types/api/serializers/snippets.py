@@ -3,29 +3,30 @@
 from rest_framework import serializers
 
 from ...snippets.models import FocusArea, Organisation, Person, Region, Venue
+from .built_once import FieldsBuiltOnce
 from .fields import ImageSerializer
 from .languages import InLanguageOf
 
 
-class RegionSerializer(serializers.ModelSerializer):
+class RegionSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = ["id", "name", "kind", "country"]
 
 
-class FocusAreaSerializer(serializers.ModelSerializer):
+class FocusAreaSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     class Meta:
         model = FocusArea
         fields = ["id", "name", "description"]
 
 
-class OrganisationSummarySerializer(serializers.ModelSerializer):
+class OrganisationSummarySerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = ["id", "name", "kind"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     county = InLanguageOf(RegionSerializer())
     parent = InLanguageOf(OrganisationSummarySerializer())
     logo = ImageSerializer()
@@ -45,7 +46,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     """A person; e-mail and phone only where the editor marked them public."""
 
     organisation = InLanguageOf(OrganisationSummarySerializer())
@@ -57,7 +58,7 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "title", "organisation", "email", "phone"]
 
 
-class VenueSerializer(serializers.ModelSerializer):
+class VenueSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     latitude = serializers.FloatField(read_only=True)
     longitude = serializers.FloatField(read_only=True)
 
