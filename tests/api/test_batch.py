@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from content_types.api.batch import Relation, fetch_translations, prefetch_together
+from content_types.api.batch import STATEMENTS, Relation, fetch_translations, prefetch_together
 from content_types.models import (
     Organisation,
     ProjectMilestone,
@@ -178,3 +178,22 @@ def test_translations_of_several_models_come_in_one_query(projects, nb_locale):
         (type(o), o.pk): columns(o) for o in translated
     }
     assert [county.pk for county in counties] == [region.pk]
+
+
+@pytest.mark.django_db
+def test_a_shape_is_built_once_and_serves_any_number_of_holders(projects):
+    STATEMENTS.clear()
+    prefetch_together([Relation(projects[:1], "funders", ["organisation"])])
+    built = len(STATEMENTS)
+
+    both = list(ProjectPage.objects.filter(pk__in=[p.pk for p in projects]).order_by("pk"))
+    with CaptureQueriesContext(connection) as queries:
+        prefetch_together([Relation(both, "funders", ["organisation"])])
+        loaded = [[f.organisation.name for f in project.funders.all()] for project in both]
+
+    assert built == 1 and len(STATEMENTS) == 1
+    assert len(queries) == 1
+    assert loaded == [
+        [f.organisation.name for f in project.funders.order_by("sort_order", "pk")]
+        for project in both
+    ]

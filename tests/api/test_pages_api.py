@@ -4,6 +4,7 @@ The content is built once for the module (see ``content``); tests that change
 anything run in their own savepoint, so the next test sees the content as built.
 """
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -861,3 +862,14 @@ def test_search_does_not_find_hidden_pages(client, content):
     assert all(item["meta"]["type"] == "content_types.HomePage" for item in found)
     assert listing(client, search="Nordiskt") == []
     assert listing(client, search="Nordiskt", type="content_types.ConferencePage") == []
+
+
+@pytest.mark.django_db
+def test_responses_are_compact_json_unless_the_client_asks_for_indentation(client, content):
+    url = page_detail_url(content["conference"])
+    compact = client.get(url)
+    indented = client.get(url, HTTP_ACCEPT="application/json; indent=2")
+
+    assert compact.content.startswith(b'{"id":') and b"\n" not in compact.content
+    assert indented.content.startswith(b'{\n  "id":')
+    assert json.loads(indented.content) == json.loads(compact.content)
