@@ -7,8 +7,9 @@ the next change. A change that is rolled back bumps nothing.
 
 The changes: a page published, unpublished, moved or deleted; a snippet the
 pages show (person, organisation, venue, focus area, region), an image or a
-document saved or deleted; a page's or a collection's view restriction saved
-or deleted; a locale or a site changed. Draft revisions change nothing public
+document saved or deleted; a collection saved (renamed or moved), or deleted;
+a page's or a collection's view restriction saved or deleted; a locale or a
+site changed. Draft revisions change nothing public
 and bump nothing.
 
 Where a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the changed
@@ -28,7 +29,14 @@ from wagtail.api.utils import get_base_url
 from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
@@ -53,6 +61,9 @@ def models_saved_or_deleted():
         get_document_model(),
         PageViewRestriction,
         CollectionViewRestriction,
+        # An editor moves a collection by saving it with a new parent: its images
+        # and documents then fall under that parent's restrictions.
+        Collection,
         Locale,
         Site,
     )

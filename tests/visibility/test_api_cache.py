@@ -175,3 +175,32 @@ def test_a_cached_answer_no_longer_shows_an_image_once_its_collection_is_private
         )
 
     assert_gone(client, urls, WORD)
+
+
+def test_a_cached_answer_no_longer_shows_an_image_once_its_collection_moves_into_a_private_one(
+    client, admin_client, world, commit
+):
+    with commit():
+        root = Collection.get_first_root_node()
+        internal = root.add_child(name="Internt")
+        CollectionViewRestriction.objects.create(
+            collection=internal, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        collection = root.add_child(name="Pressbilder")
+        image = make_image(WORD, collection)
+    urls = {
+        "images": reverse("wagtailapi:images:listing") + "?limit=100",
+        "image": reverse("wagtailapi:images:detail", args=(image.pk,)),
+    }
+    cache_answers(client, urls, WORD)
+
+    with commit():
+        # As an editor moves it: the collection's form, with the private collection as parent.
+        response = admin_client.post(
+            reverse("wagtailadmin_collections:edit", args=(collection.pk,)),
+            {"name": "Pressbilder", "parent": internal.pk},
+        )
+    assert response.status_code == 302
+    assert Collection.objects.get(pk=collection.pk).get_parent() == internal
+
+    assert_gone(client, urls, WORD)
