@@ -40,8 +40,9 @@ class DataSize:
 SIZES = {
     size.name: size
     for size in (
-        # seed_benchmark's defaults: as many projects as conferences, a quarter as many networks.
-        DataSize("small", conferences=20, items=50, projects=20, networks=5),
+        # Enough projects on the small set for a region to fill a page of them
+        # (endpoints.PROJECTS_PER_PAGE).
+        DataSize("small", conferences=20, items=50, projects=200, networks=50),
         DataSize("large", conferences=2000, items=50, projects=2000, networks=500),
     )
 }
