@@ -13,8 +13,10 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 from .api.caching import remembered
 
+OUT_OF_SCHEDULE_LISTED = 1000
 
-def public_pages(request, model=Page):
+
+def public_pages(request, model=Page, searchable=False):
     """Live pages an anonymous reader of ``request``'s site may see.
 
     Wagtail's own rule (live, no view restriction the request fails, inside the
@@ -26,17 +28,45 @@ def public_pages(request, model=Page):
     asks many times (links, translations, the programme) pays for it once. What
     it is made of (the site's language roots, the restricted paths) is kept in
     the API cache until content changes (``api.caching.remembered``).
+
+    ``searchable``: the pages are handed to a search backend, which filters
+    only by the fields it indexes, and ``expire_at`` is not one of them. The
+    pages out of schedule are then left out by primary key instead.
     Raises ValueError for a ``?site=`` the request names but that does not exist.
     """
     rule = getattr(request, "_samverkan_public_rule", None)
     if rule is None:
         rule = public_rule(request)
         request._samverkan_public_rule = rule
-    now = timezone.now()
-    # Excluded by primary key, which every search backend indexes: the result can
-    # still be searched, which a filter on the unindexed expire_at prevents.
-    out_of_schedule = Page.objects.filter(Q(expire_at__lte=now) | Q(go_live_at__gt=now))
-    return model._default_manager.live().filter(rule).exclude(pk__in=out_of_schedule.values("pk"))
+    pages = model._default_manager.live().filter(rule)
+    if searchable:
+        return pages.exclude(pk__in=out_of_schedule(request))
+    return pages.filter(in_schedule(timezone.now()))
+
+
+def in_schedule(now):
+    """Pages neither past their ``expire_at`` nor before their ``go_live_at`` at ``now``."""
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    gone_live = Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)
+    return not_expired & gone_live
+
+
+def out_of_schedule(request):
+    """The ids of the live pages out of schedule now, looked up once per request.
+
+    Rarely more than the few the scheduled-publishing job has not reached yet,
+    so they go into the query as a list. As a subquery, they would make
+    PostgreSQL's planner scan every page to find the few a search matches.
+    More than ``OUT_OF_SCHEDULE_LISTED`` (the job has stopped) stay a subquery.
+    """
+    ids = getattr(request, "_samverkan_out_of_schedule", None)
+    if ids is None:
+        now = timezone.now()
+        pages = Page.objects.live().filter(Q(expire_at__lte=now) | Q(go_live_at__gt=now))
+        listed = list(pages.values_list("pk", flat=True)[: OUT_OF_SCHEDULE_LISTED + 1])
+        ids = pages.values("pk") if len(listed) > OUT_OF_SCHEDULE_LISTED else listed
+        request._samverkan_out_of_schedule = ids
+    return ids
 
 
 def public_rule(request):

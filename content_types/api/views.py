@@ -141,7 +141,7 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
 
     def get_base_queryset(self, model=Page):
         try:
-            return public_pages(self.request, model)
+            return public_pages(self.request, model, searchable="search" in self.request.GET)
         except ValueError as error:
             raise BadRequestError(str(error)) from error
 
