@@ -1,7 +1,7 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
 from django.db.models import QuerySet, prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import (
@@ -15,7 +15,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from ..visibility import public_pages
 from .caching import CachedResponseMixin
@@ -153,6 +153,12 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         # page; the type's own public rows let the database start from the type.
         return self.get_base_queryset(queryset.model)
 
+    def find_object(self, queryset, request):
+        found = super().find_object(queryset, request)
+        if found is None and "html_path" in request.GET:
+            found = find_by_language_prefix(queryset, request)
+        return found
+
     #: Load what the response shows before serialising it (see loading.py).
     preload = True
 
@@ -226,6 +232,25 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if many:
             serializer.instance = pages
         return serializer
+
+
+def find_by_language_prefix(queryset, request):
+    """The page at ``?html_path=`` as the site's HTML pages give it: language first (/nb/...).
+
+    Wagtail routes the path from the site's root page, which knows no language
+    prefix; here the prefix picks the root's translation to route from.
+    """
+    site = Site.find_for_request(request)
+    language, *path = [part for part in request.GET["html_path"].split("/") if part] or [""]
+    locale = Locale.objects.filter(language_code=language).first()
+    root = site.root_page.get_translation_or_none(locale) if site and locale else None
+    if root is None:
+        return None
+    try:
+        page, _args, _kwargs = root.specific.route(request, path)
+    except Http404:
+        return None
+    return page if queryset.filter(pk=page.pk).exists() else None
 
 
 def frozen_fields(fields_config):

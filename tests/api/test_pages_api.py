@@ -6,8 +6,10 @@ anything run in their own savepoint, so the next test sees the content as built.
 
 import json
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -873,3 +875,22 @@ def test_responses_are_compact_json_unless_the_client_asks_for_indentation(clien
     assert compact.content.startswith(b'{"id":') and b"\n" not in compact.content
     assert indented.content.startswith(b'{\n  "id":')
     assert json.loads(indented.content) == json.loads(compact.content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["conference", "nb_project"])
+def test_a_page_is_found_by_its_html_path_with_the_language_first(client, content, name):
+    page = content[name]
+    _site_id, _root, path = page.get_url_parts()
+    assert path.startswith(f"/{page.locale.language_code}/")
+
+    response = client.get(reverse("wagtailapi:pages:find"), {"html_path": path})
+
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == page_detail_url(page)
+
+
+@pytest.mark.django_db
+def test_a_language_prefix_of_no_language_finds_nothing(client, content):
+    response = client.get(reverse("wagtailapi:pages:find"), {"html_path": "/xx/konferenser/"})
+    assert response.status_code == 404
