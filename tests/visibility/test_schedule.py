@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def conferences(conference_index):
-    shown = make_conference(conference_index, title="Schemakonferens som visas")
-    expired = make_conference(conference_index, title="Schemakonferens som gått ut")
-    early = make_conference(conference_index, title="Schemakonferens som inte börjat")
+def conferences(world):
+    index = world.conference_index
+    shown = make_conference(index, title="Schemakonferens som visas")
+    expired = make_conference(index, title="Schemakonferens som gått ut")
+    early = make_conference(index, title="Schemakonferens som inte börjat")
     now = timezone.now()
     Page.objects.filter(pk=expired.pk).update(expire_at=now - timedelta(minutes=1))
     Page.objects.filter(pk=early.pk).update(go_live_at=now + timedelta(days=1))
