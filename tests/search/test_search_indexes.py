@@ -34,7 +34,8 @@ JOIN = '"wagtailsearch_indexentry"."object_id" = ("wagtailcore_page"."id")::varc
 
 
 def search(query):
-    pages = public_pages(RequestFactory().get("/api/v2/pages/", {"search": query}))
+    request = RequestFactory().get("/api/v2/pages/", {"search": query})
+    pages = public_pages(request, searchable=True)
     return get_search_backend().search(query, pages)
 
 
