@@ -1,29 +1,18 @@
 """Settings come from the environment; more content languages need configuration only."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-PROJECT = Path(__file__).resolve().parent.parent
+from .utils import settings_in_new_process
 
 
 def settings_under(environment):
-    script = (
-        "import json; from django.conf import settings; print(json.dumps({"
-        "'languages': settings.WAGTAIL_CONTENT_LANGUAGES, 'source': settings.LANGUAGE_CODE,"
-        "'database': settings.DATABASES['default']['ENGINE'], 'debug': settings.DEBUG}))"
+    return settings_in_new_process(
+        {
+            "languages": "settings.WAGTAIL_CONTENT_LANGUAGES",
+            "source": "settings.LANGUAGE_CODE",
+            "database": "settings.DATABASES['default']['ENGINE']",
+            "debug": "settings.DEBUG",
+        },
+        environment,
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=PROJECT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **environment},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_nynorsk_and_english_are_added_by_configuration_alone():

@@ -6,9 +6,14 @@ many-to-many values are set on the page before it is added, so they are part
 of the published revision.
 """
 
+import json
+import os
 import socket
+import subprocess
+import sys
 from datetime import datetime
 from itertools import count
+from pathlib import Path
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -36,6 +41,7 @@ from content_types.models import (
     Venue,
 )
 
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -213,3 +219,24 @@ def redis_answers():
             return True
     except OSError:
         return False
+
+
+def settings_in_new_process(expressions, environment, without=()):
+    """``expressions`` (``{name: "settings.X"}``) as the reference site's settings read them
+    under ``environment``, in a new process, so that the settings module is read afresh.
+
+    The development settings, with this process's environment minus the
+    variables whose names start with one of ``without``.
+    """
+    values = ", ".join(f"{name!r}: {expression}" for name, expression in expressions.items())
+    script = f"import json; from django.conf import settings; print(json.dumps({{{values}}}))"
+    inherited = {name: value for name, value in os.environ.items() if not name.startswith(without)}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=PROJECT_DIR,
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])

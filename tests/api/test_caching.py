@@ -9,13 +9,8 @@ The content is built once for the module; tests that change it run in their
 own savepoint, and the cache is cleared around every test (conftest.py).
 """
 
-import json
-import os
-import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -44,6 +39,7 @@ from ..utils import (
     page_detail_url,
     pages_url,
     redis_answers,
+    settings_in_new_process,
 )
 from .test_preview import preview_token
 
@@ -744,22 +740,15 @@ def test_with_redis_responses_are_stored_validated_and_made_stale(
 
 def settings_under(environment):
     """The caching settings of the reference site under ``environment`` (and nothing else of ours)."""
-    ours = ("API_CACHE_", "CACHE_URL", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_")
-    script = (
-        "import json; from django.conf import settings; print(json.dumps({"
-        "'api': settings.SAMVERKAN_API, 'frontend': settings.WAGTAILFRONTENDCACHE,"
-        " 'cache': settings.CACHES['default']['BACKEND']}))"
+    return settings_in_new_process(
+        {
+            "api": "settings.SAMVERKAN_API",
+            "frontend": "settings.WAGTAILFRONTENDCACHE",
+            "cache": "settings.CACHES['default']['BACKEND']",
+        },
+        environment,
+        without=("API_CACHE_", "CACHE_URL", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_"),
     )
-    inherited = {name: value for name, value in os.environ.items() if not name.startswith(ours)}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=Path(__file__).resolve().parents[2],
-        env={**inherited, "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **environment},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_caching_and_purging_come_from_the_environment():

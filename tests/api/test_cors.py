@@ -5,19 +5,12 @@ Origins come from the environment (``CORS_ALLOWED_ORIGINS``,
 OPTIONS, without credentials, under ``/api/`` only.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ..utils import make_conference, page_detail_url, pages_url
+from ..utils import make_conference, page_detail_url, pages_url, settings_in_new_process
 
-PROJECT = Path(__file__).resolve().parents[2]
 ALLOWED = "https://bibliotek.example.se"
 NORWEGIAN = "https://tromso.bibliotek.example.no"
 OTHER = "https://elsewhere.example.com"
@@ -116,25 +109,17 @@ def test_a_post_from_an_allowed_origin_is_still_not_allowed(client, conference):
 
 
 def test_the_origins_come_from_the_environment():
-    script = (
-        "import json; from django.conf import settings; print(json.dumps({"
-        "'origins': settings.CORS_ALLOWED_ORIGINS, 'patterns': settings.CORS_ALLOWED_ORIGIN_REGEXES,"
-        "'credentials': settings.CORS_ALLOW_CREDENTIALS}))"
+    configured = settings_in_new_process(
+        {
+            "origins": "settings.CORS_ALLOWED_ORIGINS",
+            "patterns": "settings.CORS_ALLOWED_ORIGIN_REGEXES",
+            "credentials": "settings.CORS_ALLOW_CREDENTIALS",
+        },
+        {
+            "CORS_ALLOWED_ORIGINS": f"{ALLOWED},https://www.example.no",
+            "CORS_ALLOWED_ORIGIN_REGEXES": r"^https://\w+\.example\.se$",
+        },
     )
-    environment = {
-        "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev",
-        "CORS_ALLOWED_ORIGINS": f"{ALLOWED},https://www.example.no",
-        "CORS_ALLOWED_ORIGIN_REGEXES": r"^https://\w+\.example\.se$",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=PROJECT,
-        env={**os.environ, **environment},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    configured = json.loads(result.stdout.strip().splitlines()[-1])
     assert configured == {
         "origins": [ALLOWED, "https://www.example.no"],
         "patterns": [r"^https://\w+\.example\.se$"],

@@ -1,36 +1,21 @@
 """The limits of login throttling, uploads and the Content-Security-Policy come from the environment."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from ..utils import settings_in_new_process
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-
-SCRIPT = (
-    "import json; from django.conf import settings; print(json.dumps({"
-    "'failure_limit': settings.AXES_FAILURE_LIMIT, "
-    "'cool_off': settings.AXES_COOLOFF_TIME.total_seconds(), "
-    "'proxies': settings.SAMVERKAN_TRUSTED_PROXY_COUNT, "
-    "'image_size': settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, "
-    "'image_pixels': settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS, "
-    "'document_size': settings.WAGTAILDOCS_MAX_UPLOAD_SIZE, "
-    "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], "
-    "'frame_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-src']}))"
-)
+SETTINGS = {
+    "failure_limit": "settings.AXES_FAILURE_LIMIT",
+    "cool_off": "settings.AXES_COOLOFF_TIME.total_seconds()",
+    "proxies": "settings.SAMVERKAN_TRUSTED_PROXY_COUNT",
+    "image_size": "settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE",
+    "image_pixels": "settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS",
+    "document_size": "settings.WAGTAILDOCS_MAX_UPLOAD_SIZE",
+    "img_src": "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']",
+    "frame_src": "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-src']",
+}
 
 
 def configured(**environment):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SCRIPT],
-        cwd=PROJECT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **environment},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return settings_in_new_process(SETTINGS, environment)
 
 
 def test_the_defaults():
