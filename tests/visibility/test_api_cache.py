@@ -48,6 +48,17 @@ def commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+def upcoming_conference(world, title=f"Konferens {WORD}", **fields):
+    """A published conference of one day, starting soon."""
+    return make_conference(
+        world.conference_index,
+        title=title,
+        start=event_start(),
+        end=event_start(hours=8),
+        **fields,
+    )
+
+
 def conference_urls(conference):
     """Every cached surface that shows ``conference`` while it is public."""
     return {
@@ -108,12 +119,7 @@ def test_a_cached_answer_is_not_served_once_the_page_is_private(
     client, world, commit, make_private
 ):
     with commit():
-        conference = make_conference(
-            world.conference_index,
-            title=f"Konferens {WORD}",
-            start=event_start(),
-            end=event_start(hours=8),
-        )
+        conference = upcoming_conference(world)
         make_programme_item(conference, title=f"Programpunkt {WORD}", start=event_start(1))
     urls = conference_urls(conference)
     cache_answers(client, urls, WORD)
@@ -130,13 +136,7 @@ def test_a_cached_answer_ends_when_the_page_expires(client, world, commit):
     # answer lasts whole seconds, until the expiry.
     expires = timezone.now() + timedelta(seconds=6)
     with commit():
-        conference = make_conference(
-            world.conference_index,
-            title=f"Konferens {WORD}",
-            start=event_start(),
-            end=event_start(hours=8),
-            expire_at=expires,
-        )
+        conference = upcoming_conference(world, expire_at=expires)
     urls = conference_urls(conference)
     del urls["programme items"]  # the item does not expire with its conference
     cache_answers(client, urls, WORD)
@@ -153,13 +153,7 @@ def test_a_cached_answer_no_longer_shows_an_image_once_its_collection_is_private
     with commit():
         collection = Collection.get_first_root_node().add_child(name="Pressbilder")
         image = make_image(WORD, collection)
-        conference = make_conference(
-            world.conference_index,
-            title="Konferens med bild",
-            start=event_start(),
-            end=event_start(hours=8),
-            image=image,
-        )
+        conference = upcoming_conference(world, title="Konferens med bild", image=image)
     urls = {
         "listing": pages_url(type=CONFERENCES, fields="image", limit=100),
         "detail": page_detail_url(conference),
