@@ -1,10 +1,12 @@
-"""`manage.py ensure_admin` creates the administrator once and never resets the password."""
+"""`manage.py ensure_admin` creates the administrator once and never resets the password;
+a password it is given must pass the site's password validators."""
 
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +40,22 @@ def test_a_second_run_leaves_the_existing_account_alone(settings, client):
     assert "already exists" in run()
     assert client.login(username="admin", password="first-Pass1")
     assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("password", "problem"),
+    [
+        ("kort1", "too short"),
+        ("qwertyuiop", "too common"),
+        ("83917502846", "entirely numeric"),
+        ("redaktor-2025", "too similar to the username"),
+    ],
+)
+def test_a_weak_password_from_the_environment_creates_nobody(settings, password, problem):
+    settings.SAMVERKAN_ADMIN = {"USERNAME": "redaktor", "PASSWORD": password, "EMAIL": ""}
+    with translation.override("en"), pytest.raises(CommandError) as refused:
+        run()
+    assert "ADMIN_PASSWORD is too weak" in str(refused.value)
+    assert problem in str(refused.value)
+    assert password not in str(refused.value)
+    assert not get_user_model().objects.filter(username="redaktor").exists()
