@@ -47,7 +47,7 @@ check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media static var .pytest_cache
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -31,6 +31,7 @@ from content_types.api.local_copies import LocalCopies
 from content_types.models import ConferenceIndexPage, ConferencePage, Venue
 
 from ..utils import (
+    PROJECT_DIR,
     add_page,
     local,
     make_conference,
@@ -562,6 +563,13 @@ def test_the_site_uses_that_cache_for_a_redis_url():
     assert settings_under({"CACHE_URL": f"{REDIS_URL}/3"})["cache"] == "samverkan.cache.RedisCache"
 
 
+def test_without_a_cache_url_the_processes_of_one_machine_share_a_folder():
+    """The server, the task worker and the scheduled-publishing job of ``make run`` see one state."""
+    default = settings_under({})
+    assert default["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert default["location"] == str(PROJECT_DIR / "var" / "cache")
+
+
 @pytest.mark.django_db
 def test_a_new_view_restriction_hides_the_page_from_the_next_response(client, conference, commit):
     assert titles(get(client, pages_url(**CONFERENCES))[0]) == ["Biblioteksdagarna"]
@@ -745,6 +753,7 @@ def settings_under(environment):
             "api": "settings.SAMVERKAN_API",
             "frontend": "settings.WAGTAILFRONTENDCACHE",
             "cache": "settings.CACHES['default']['BACKEND']",
+            "location": "settings.CACHES['default'].get('LOCATION')",
         },
         environment,
         without=("API_CACHE_", "CACHE_URL", "FRONTEND_CACHE_URL", "CLOUDFLARE_", "CLOUDFRONT_"),

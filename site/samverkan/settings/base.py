@@ -103,7 +103,23 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": with_reused_clients(env.cache("CACHE_URL", default="locmemcache://"))}
+# One cache for every process of the site: the API's content generation and
+# stored responses, what the visibility rules remember per generation (view
+# restrictions, private collections, site roots), Wagtail's own site roots and,
+# in production, the sessions. A change saved in any process (the server, the
+# task worker, the scheduled-publishing job, manage.py) is seen by every other
+# at once. CACHE_URL names it (redis://... in production, which refuses a cache
+# kept in one process's memory); without it, files in var/cache/ of the project,
+# which the processes of one machine share.
+if env("CACHE_URL", default=""):
+    CACHES = {"default": with_reused_clients(env.cache("CACHE_URL"))}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache"),
+        }
+    }
 
 # Brute-force throttling of the admin login (django-axes): after LOGIN_FAILURE_LIMIT
 # failed attempts for one user name from one address, that user name is refused
