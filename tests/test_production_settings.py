@@ -1,9 +1,10 @@
 """The production settings pass Django's deployment checks with the sample environment,
-refuse to start without their secrets, and share state only through their services.
+refuse to start without their secrets, with a weak secret key or with a cache each process
+keeps to itself, and share state only through their services.
 
 Each case starts manage.py in a process of its own with samverkan.settings.production
-and an explicit environment: the sample file's variables, with SQLite and a local-memory
-cache in place of PostgreSQL and Redis so that nothing needs the network. The sample
+and an explicit environment: the sample file's variables, with SQLite and a file cache
+in place of PostgreSQL and Redis so that nothing needs the network. The sample
 names every variable these cases depend on, empty where unused, so a developer's .env
 (read without overwriting) cannot change what they see.
 """
@@ -37,7 +38,7 @@ def production_environment(tmp_path, **changes):
         **sample_variables(),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "CACHE_URL": "locmemcache://",
+        "CACHE_URL": f"filecache://{tmp_path / 'cache'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         **changes,
@@ -73,7 +74,9 @@ def test_the_deployment_checks_pass_with_the_sample_environment(tmp_path):
     assert "System check identified no issues (0 silenced)." in output
 
 
-@pytest.mark.parametrize("name", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"])
+@pytest.mark.parametrize(
+    "name", ["SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "CACHE_URL"]
+)
 def test_production_refuses_to_start_without_a_required_variable(tmp_path, name):
     result = manage(production_environment(tmp_path, **{name: ""}), "check")
     assert result.returncode != 0
@@ -85,6 +88,52 @@ def test_production_refuses_to_start_without_a_required_variable(tmp_path, name)
 
 def test_the_sample_leaves_the_secret_key_to_be_generated():
     assert sample_variables()["SECRET_KEY"] == ""
+
+
+@pytest.mark.parametrize(
+    ("key", "refusal"),
+    [
+        ("dev-only-secret-key-not-for-production", "SECRET_KEY is a development key"),
+        ("django-insecure-" + secrets.token_urlsafe(50), "SECRET_KEY is a development key"),
+        (secrets.token_urlsafe(36), "SECRET_KEY is too weak for production (48 characters"),
+        ("abcd" * 20, "SECRET_KEY is too weak for production (80 characters, 4 different)"),
+    ],
+    ids=["development key", "django-insecure", "48 characters", "4 different characters"],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(tmp_path, key, refusal):
+    result = manage(production_environment(tmp_path, SECRET_KEY=key), "check")
+    assert result.returncode != 0
+    assert f"django.core.exceptions.ImproperlyConfigured: {refusal}" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr  # and how to make a good one
+
+
+def test_a_random_key_of_fifty_characters_is_accepted(tmp_path):
+    key = secrets.token_urlsafe(64)[:50]
+    result = manage(production_environment(tmp_path, SECRET_KEY=key), "check")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "what"),
+    [
+        ("locmemcache://", "keeps its entries in each process's memory"),
+        ("dummycache://", "keeps nothing"),
+    ],
+)
+def test_production_refuses_a_cache_the_processes_do_not_share(tmp_path, cache_url, what):
+    result = manage(production_environment(tmp_path, CACHE_URL=cache_url), "check")
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: CACHE_URL names a cache that {what}" in result.stderr
+    assert "redis://" in result.stderr
+
+
+def test_without_the_api_cache_production_may_run_with_no_cache_at_all(tmp_path):
+    environment = production_environment(
+        tmp_path, CACHE_URL="dummycache://", API_CACHE_ENABLED="false"
+    )
+    assert manage(environment, "check").returncode == 0
+    refused = manage({**environment, "CACHE_URL": "locmemcache://"}, "check")
+    assert "keeps its entries in each process's memory" in refused.stderr
 
 
 MEDIA_STORAGE = (

@@ -1,10 +1,10 @@
 """Local development: debug on, a throwaway secret key unless one is given."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DEVELOPMENT_SECRET_KEY, env
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production")
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 # The example site (make example, examples/external-site/) reads the API from
 # its own origin; in development only, unless CORS_ALLOWED_ORIGINS says otherwise.
 CORS_ALLOWED_ORIGINS = env.list(

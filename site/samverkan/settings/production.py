@@ -6,15 +6,26 @@ behind a load balancer: everything they share lives in PostgreSQL
 and S3-compatible object storage (AWS_STORAGE_BUCKET_NAME: images, documents,
 renditions). The README's "Production" section lists the variables.
 
-A missing SECRET_KEY, ALLOWED_HOSTS or CSRF_TRUSTED_ORIGINS stops the process
-at start-up, because a guessed default would either be insecure or answer
-every request with 400 or 403.
+A missing SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS or CACHE_URL stops
+the process at start-up, because a guessed default would either be insecure or
+answer every request with 400 or 403. So do a weak SECRET_KEY and a cache that
+each process would keep to itself: with one, a view restriction or an
+unpublish saved through one worker would not reach the others.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, env
+from .base import CACHES, DATABASES, DEVELOPMENT_SECRET_KEY, MIDDLEWARE, SAMVERKAN_API, env
+
+GENERATE_SECRET_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_CHARACTERS = 5
+# Backends that are no cache every process shares, and what they do instead.
+UNSHARED_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache": "keeps its entries in each process's memory",
+    "django.core.cache.backends.dummy.DummyCache": "keeps nothing",
+}
 
 
 def required(name, value, what):
@@ -26,13 +37,69 @@ def required(name, value, what):
     return value
 
 
+def strong_secret_key(value):
+    """``value``, unless anyone could know or guess it: it signs sessions and password resets.
+
+    The rules of Django's own deployment check (security.W009), which only warns.
+    """
+    if value == DEVELOPMENT_SECRET_KEY or value.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is a development key, which anyone can read in the source code; "
+            f"production needs a random one, e.g. from {GENERATE_SECRET_KEY}."
+        )
+    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_CHARACTERS:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is too weak for production ({len(value)} characters, "
+            f"{len(set(value))} different): it must be at least {SECRET_KEY_MIN_LENGTH} "
+            f"characters long, with at least {SECRET_KEY_MIN_CHARACTERS} different ones, "
+            f"e.g. from {GENERATE_SECRET_KEY}."
+        )
+    return value
+
+
+def shared_cache(caches, api):
+    """``caches``, once each cache the site keeps state in is one every process shares.
+
+    The API's content generation, what the visibility rules remember for it
+    (view restrictions, private collections), Wagtail's site roots and the
+    sessions are in the default cache, the API's stored responses in
+    ``api["CACHE_ALIAS"]``. Without the API cache (``API_CACHE_ENABLED=false``)
+    a cache that keeps nothing is safe; one that keeps entries per process never is.
+    """
+    used = {"default"}
+    if api["CACHE_ENABLED"]:
+        used.add(api["CACHE_ALIAS"])
+    for alias in sorted(used):
+        backend = caches.get(alias, {}).get("BACKEND")
+        if backend == "django.core.cache.backends.dummy.DummyCache" and not api["CACHE_ENABLED"]:
+            continue
+        if backend in UNSHARED_CACHES:
+            raise ImproperlyConfigured(
+                f"CACHE_URL names a cache that {UNSHARED_CACHES[backend]} ({backend}): "
+                "production needs one every application server and process shares, "
+                "e.g. redis://redis.internal:6379/0, or a folder on a single server, "
+                "filecache:///var/cache/samverkan. Otherwise a view restriction or an "
+                "unpublish saved through one process would not reach the others."
+            )
+    return caches
+
+
 DEBUG = False
-SECRET_KEY = required(
-    "SECRET_KEY",
-    env("SECRET_KEY", default=""),
-    "a random string of 50 characters or more, e.g. from "
-    "python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+SECRET_KEY = strong_secret_key(
+    required(
+        "SECRET_KEY",
+        env("SECRET_KEY", default=""),
+        f"a random string of {SECRET_KEY_MIN_LENGTH} characters or more, "
+        f"e.g. from {GENERATE_SECRET_KEY}",
+    )
 )
+required(
+    "CACHE_URL",
+    env("CACHE_URL", default=""),
+    "the cache every application server and process shares, e.g. "
+    "redis://redis.internal:6379/0 (filecache:///var/cache/samverkan on a single server)",
+)
+CACHES = shared_cache(CACHES, SAMVERKAN_API)
 # Read again, without base.py's local defaults.
 ALLOWED_HOSTS = required(
     "ALLOWED_HOSTS",
