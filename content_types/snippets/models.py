@@ -5,11 +5,14 @@ the Norwegian version of a page points at the Norwegian version of a snippet.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from .contact import CONTACT_FLAGS, give_flags_to_translations, take_flags_from_source
+from .forms import PersonForm
 
 
 class Country(models.TextChoices):
@@ -161,7 +164,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     """A speaker, host or contact person.
 
     E-mail and phone stay out of every public surface unless the editor marks
-    them public: a personal address is personal data.
+    them public: a personal address is personal data. The marks are the
+    person's, not a language's: every version has its source's (``contact.py``).
     """
 
     name = models.CharField(_("name"), max_length=255)
@@ -205,6 +209,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     # A name is the same in every language; a phone number may differ per site.
     localize_synchronized = ("name",)
     localize_overridable = ("phone",)
+    base_form_class = PersonForm
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -214,12 +219,29 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation_id else self.name
 
+    def save(self, *args, **kwargs):
+        """Save, with the source version's contact flags in every language.
+
+        A translation takes its source's flags, whatever it was given; the
+        source passes its own to every translation in the same transaction, so
+        a flag changed in one language is changed in all of them at once.
+        """
+        with transaction.atomic(using=kwargs.get("using")):
+            is_translation = take_flags_from_source(self)
+            if is_translation and kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *CONTACT_FLAGS}
+            super().save(*args, **kwargs)
+            if not is_translation:
+                give_flags_to_translations(self)
+
     @property
     def public_email(self):
+        """The e-mail address if the person allows it to be shown, else an empty string."""
         return self.email if self.email_is_public else ""
 
     @property
     def public_phone(self):
+        """The phone number if the person allows it to be shown, else an empty string."""
         return self.phone if self.phone_is_public else ""
 
 
