@@ -4,8 +4,12 @@ import json
 import secrets
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from . import addresses
+from .conf import get_setting
 
 
 class WebhookEvent(models.TextChoices):
@@ -14,6 +18,18 @@ class WebhookEvent(models.TextChoices):
     PAGE_DELETED = "page_deleted", _("Page deleted")
     PAGE_MOVED = "page_moved", _("Page moved")
     SNIPPET_CHANGED = "snippet_changed", _("Directory entry changed")
+
+
+class DeliveryError(models.TextChoices):
+    """Why an attempt got no answer: the start of ``WebhookDelivery.error``."""
+
+    REFUSED = "Refused", _("Refused: not a public address")
+    TIMEOUT = "Timeout", _("Timed out")
+    HOST_NOT_FOUND = "HostNotFound", _("Host name not found")
+    CONNECTION = "ConnectionError", _("No connection")
+    TLS = "TLSError", _("TLS error")
+    INVALID_RESPONSE = "InvalidResponse", _("Invalid response")
+    INVALID_URL = "InvalidURL", _("Invalid URL")
 
 
 def all_events():
@@ -65,6 +81,42 @@ class WebhookSubscriber(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        """Refuse a URL that would send webhooks inward (``addresses.py``).
+
+        The host is resolved now, and again at every attempt; a name that does
+        not resolve yet is accepted, and its attempts fail until it does.
+        """
+        super().clean()
+        if not self.url:
+            return
+        try:
+            target = addresses.Target.from_url(self.url)
+            addresses.checked_addresses(
+                target.host, target.port, timeout=float(get_setting("TIMEOUT_SECONDS"))
+            )
+        except addresses.UnsupportedURL:
+            raise ValidationError(
+                {
+                    "url": _(
+                        "Webhooks are sent over HTTP or HTTPS: enter an http:// or https:// URL."
+                    )
+                }
+            ) from None
+        except addresses.AddressRefused:
+            raise ValidationError(
+                {
+                    "url": _(
+                        "%(host)s is, or resolves to, a loopback, link-local, private or "
+                        "reserved address. Webhooks are only sent to public addresses, "
+                        "unless the network is listed in WEBHOOK_ALLOWED_NETWORKS."
+                    )
+                    % {"host": target.host}
+                }
+            ) from None
+        except (addresses.HostNotFound, TimeoutError):
+            pass
+
     def get_events_display(self):
         labels = dict(WebhookEvent.choices)
         return ", ".join(str(labels.get(event, event)) for event in self.events)
@@ -104,11 +156,17 @@ class WebhookDelivery(models.Model):
     def succeeded(self):
         return self.status_code is not None and 200 <= self.status_code < 300
 
+    def error_kind(self):
+        """The ``DeliveryError`` the logged error starts with, or ``None``."""
+        kind = self.error.split(":", 1)[0]
+        return DeliveryError(kind) if kind in DeliveryError.values else None
+
     def outcome(self):
-        """The status code, or the error when there was no response."""
+        """The status code, or why there was no response."""
         if self.status_code is not None:
             return str(self.status_code)
-        return self.error.split(":", 1)[0]
+        kind = self.error_kind()
+        return str(kind.label) if kind is not None else self.error.split(":", 1)[0]
 
     outcome.short_description = _("outcome")
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import delivery, payloads
+from .conf import get_setting
 from .models import WebhookSubscriber
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def deliver_webhook(subscriber_id, delivery_id, event, body, attempt=1):
 
 
 def _deliver(subscriber_id, delivery_id, event, body, attempt):
-    max_attempts = int(delivery.get_setting("MAX_ATTEMPTS"))
+    max_attempts = int(get_setting("MAX_ATTEMPTS"))
     while True:
         subscriber = WebhookSubscriber.objects.filter(pk=subscriber_id, active=True).first()
         if subscriber is None:

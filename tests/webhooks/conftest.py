@@ -1,4 +1,8 @@
-"""A real HTTP receiver on 127.0.0.1 that records what it is sent, and a subscriber for it."""
+"""A real HTTP receiver on 127.0.0.1 that records what it is sent, and a subscriber for it.
+
+Webhooks are not sent to loopback addresses: the fixtures that deliver to one
+allow it, as a site allows an internal receiver (``loopback_allowed``).
+"""
 
 import json
 import socket
@@ -63,7 +67,16 @@ class RecordingHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver():
+def loopback_allowed(settings):
+    """127.0.0.1 is in ``ALLOWED_NETWORKS``, as a site's internal receiver would be."""
+    settings.SAMVERKAN_WEBHOOKS = {
+        **settings.SAMVERKAN_WEBHOOKS,
+        "ALLOWED_NETWORKS": ["127.0.0.1/32"],
+    }
+
+
+@pytest.fixture
+def receiver(loopback_allowed):
     server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingHandler)
     host, port = server.server_address
     server.receiver = Receiver(url=f"http://{host}:{port}/hooks/samverkan")
@@ -76,7 +89,7 @@ def receiver():
 
 
 @pytest.fixture
-def closed_port_url():
+def closed_port_url(loopback_allowed):
     """A URL nobody listens on: a port the system handed out and that was closed again."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -86,7 +99,12 @@ def closed_port_url():
 
 @pytest.fixture
 def fast_retries(settings):
-    settings.SAMVERKAN_WEBHOOKS = {"MAX_ATTEMPTS": 3, "BACKOFF_SECONDS": 0.01, "TIMEOUT_SECONDS": 5}
+    settings.SAMVERKAN_WEBHOOKS = {
+        **settings.SAMVERKAN_WEBHOOKS,
+        "MAX_ATTEMPTS": 3,
+        "BACKOFF_SECONDS": 0.01,
+        "TIMEOUT_SECONDS": 5,
+    }
     return settings.SAMVERKAN_WEBHOOKS
 
 

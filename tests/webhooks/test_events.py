@@ -8,12 +8,14 @@ a real HTTP server on 127.0.0.1.
 
 import hashlib
 import hmac
+import time
 import uuid
 
 import pytest
 from wagtail.models import PageViewRestriction
 
 from content_types.models import WebhookDelivery, WebhookSubscriber
+from content_types.webhooks.verify import InvalidWebhook, verify
 
 from .. import utils
 from .conftest import SECRET
@@ -38,10 +40,14 @@ class TestPublishing:
 
         assert len(receiver.requests) == 1
         request = receiver.requests[0]
-        expected = hmac.new(SECRET.encode(), request.body, hashlib.sha256).hexdigest()
+        delivery_id = request.headers["X-Samverkan-Delivery"]
+        timestamp = request.headers["X-Samverkan-Timestamp"]
+        signed = f"{delivery_id}.{timestamp}.".encode() + request.body
+        expected = hmac.new(SECRET.encode(), signed, hashlib.sha256).hexdigest()
         assert request.headers["X-Samverkan-Signature"] == f"sha256={expected}"
         assert request.headers["X-Samverkan-Event"] == "page_published"
-        assert uuid.UUID(request.headers["X-Samverkan-Delivery"])
+        assert uuid.UUID(delivery_id)
+        assert abs(int(timestamp) - time.time()) < 60
         assert request.headers["Content-Type"].startswith("application/json")
         assert request.path == "/hooks/samverkan"
         assert page.live
@@ -265,9 +271,11 @@ class TestSubscribers:
         by_secret = {}
         for request in receiver.requests:
             for secret in (SECRET, other.secret):
-                digest = hmac.new(secret.encode(), request.body, hashlib.sha256).hexdigest()
-                if request.headers["X-Samverkan-Signature"] == f"sha256={digest}":
-                    by_secret[secret] = request
+                try:
+                    verify(secret, request.headers, request.body)
+                except InvalidWebhook:
+                    continue
+                by_secret[secret] = request
         assert set(by_secret) == {SECRET, "annat"}
 
     def test_a_new_subscriber_wants_every_event_and_gets_a_secret(self):
