@@ -253,8 +253,15 @@ def test_the_login_is_throttled_by_the_address_the_proxy_saw(tmp_path):
         production_environment(tmp_path),
         "import json; from django.conf import settings; print(json.dumps({"
         "'enabled': getattr(settings, 'AXES_ENABLED', True), "
-        "'limit': settings.AXES_FAILURE_LIMIT, "
+        "'limit': settings.SAMVERKAN_LOGIN_FAILURE_LIMIT, "
+        "'address_limit': settings.SAMVERKAN_LOGIN_ADDRESS_FAILURE_LIMIT, "
         "'cool_off': settings.AXES_COOLOFF_TIME.total_seconds(), "
         "'proxies': settings.SAMVERKAN_TRUSTED_PROXY_COUNT}))",
     )
-    assert throttling == {"enabled": True, "limit": 5, "cool_off": 900.0, "proxies": 1}
+    assert throttling == {
+        "enabled": True,
+        "limit": 5,
+        "address_limit": 30,
+        "cool_off": 900.0,
+        "proxies": 1,
+    }

@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After CSRF and the language: refuses too many wrong passwords for a restricted
+    # page or collection (content_types/password_throttling.py).
+    "content_types.password_throttling.PasswordFormThrottleMiddleware",
     # Last: turns a refused login into the lockout answer (samverkan/login_throttling.py).
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,24 +128,39 @@ else:
 
 # Brute-force throttling of the admin login (django-axes): after LOGIN_FAILURE_LIMIT
 # failed attempts for one user name from one address, that user name is refused
-# from that address for LOGIN_COOLOFF_MINUTES, with a message on the login form;
-# a further attempt meanwhile starts the wait again. The address is REMOTE_ADDR,
-# or behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For, the
-# address the outermost of them saw. `manage.py axes_reset` lifts every lockout.
+# from that address; after LOGIN_ADDRESS_FAILURE_LIMIT from one address, whatever
+# the user names, every login from it is; for LOGIN_COOLOFF_MINUTES after the last
+# failure, with a message on the login form (samverkan/login_throttling.py). A
+# further attempt meanwhile starts the wait again; a success clears nothing (it
+# would clear the whole address's count). `manage.py axes_reset` lifts every lockout.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+SAMVERKAN_LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+SAMVERKAN_LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=30)
+AXES_FAILURE_LIMIT = "samverkan.login_throttling.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "samverkan.login_throttling.client_ip"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "content_types.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "samverkan.login_throttling.lockout_response"
 AXES_ENABLE_ADMIN = False
 # Failures are kept until their cool-off ends; successful logins are not recorded.
 AXES_DISABLE_ACCESS_LOG = True
 WAGTAILADMIN_USER_LOGIN_FORM = "samverkan.login_throttling.LoginForm"
+# Wagtail's password forms of restricted pages and collections: after
+# PASSWORD_FAILURE_LIMIT wrong passwords from one address for one restriction,
+# that address is refused for it until PASSWORD_COOLOFF_MINUTES have passed since
+# the first (content_types/password_throttling.py), counted in the default cache.
+SAMVERKAN_PASSWORD_THROTTLE = {
+    "FAILURE_LIMIT": env.int("PASSWORD_FAILURE_LIMIT", default=10),
+    "WINDOW": 60 * env.int("PASSWORD_COOLOFF_MINUTES", default=15),
+}
+# Both count the client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT
+# proxies that append to X-Forwarded-For, the address the outermost of them saw
+# (content_types/client_address.py). It must be exactly the number of proxies in
+# front, and the application server reachable only through them.
 SAMVERKAN_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
