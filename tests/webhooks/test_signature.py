@@ -85,7 +85,12 @@ class TestReceiverCheck:
             verify(SECRET, headers, sent.body)
 
     def test_a_retry_keeps_its_id_and_is_signed_at_its_own_time(
-        self, receiver, subscriber, fast_retries, conference_index, django_capture_on_commit_callbacks
+        self,
+        receiver,
+        subscriber,
+        fast_retries,
+        conference_index,
+        django_capture_on_commit_callbacks,
     ):
         receiver.answers = [503]
         with django_capture_on_commit_callbacks(execute=True):
