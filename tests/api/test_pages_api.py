@@ -416,6 +416,7 @@ def test_programme_item_speakers_appear_as_they_were_at_the_time(client, content
         "id": content["owner"].pk,
         "name": "Region Västmanland",
         "kind": "region",
+        "parent": None,
     }
     # Bo Berg spoke for the funder then, although he works at the university library now.
     assert (panellist["name"], panellist["role"]) == ("Bo Berg", "panellist")
@@ -484,6 +485,10 @@ def test_an_organisation_shows_what_it_is_part_of(client, content):
     data = detail(client, content["panel"])
     bo = data["speakers"][1]["person"]
     assert bo["organisation"]["name"] == "Mälardalens universitetsbibliotek"
+    assert bo["organisation"]["parent"] == {
+        "id": content["university"].pk,
+        "name": "Mälardalens universitet",
+    }
 
     page = ProjectPage.objects.get(pk=content["project"].pk)
     page.project_owner = content["university_library"]
@@ -493,6 +498,7 @@ def test_an_organisation_shows_what_it_is_part_of(client, content):
         "id": content["university"].pk,
         "name": "Mälardalens universitet",
         "kind": "education",
+        "parent": None,
     }
 
 

@@ -20,10 +20,24 @@ class FocusAreaSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
         fields = ["id", "name", "description"]
 
 
-class OrganisationSummarySerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class ParentOrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
     class Meta:
         model = Organisation
-        fields = ["id", "name", "kind"]
+        fields = ["id", "name"]
+
+
+class OrganisationSummarySerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+    """An organisation where a person, speaker or partner is shown: with the one it is part of.
+
+    A department means little without its university ("Institutionen
+    Bibliotekshögskolan" is part of "Högskolan i Borås"), so ``parent`` names it.
+    """
+
+    parent = InLanguageOf(ParentOrganisationSerializer())
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "kind", "parent"]
 
 
 class OrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
