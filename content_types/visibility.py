@@ -2,12 +2,16 @@
 
 Every public surface (the API, related-page links, feeds) starts from
 ``public_pages``; nothing else filters on ``live`` or view restrictions.
-An image or document a page shows is asked about with ``is_public_media``.
+A page is public only when it and every ancestor below the tree's root are:
+live, inside their go-live and expiry times, and not behind a view
+restriction the reader fails. An image or document a page shows is asked
+about with ``is_public_media``; the media endpoints list ``public_media``.
 """
 
 import hashlib
 
-from django.db.models import Q
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -22,11 +26,15 @@ def public_pages(request, model=Page, searchable=False):
     Wagtail's own rule (live, no view restriction the request fails, inside the
     site or one of its translations), plus: a page past its ``expire_at``, or
     before its ``go_live_at``, is hidden at once, even when the
-    scheduled-publishing job has not run yet.
+    scheduled-publishing job has not run yet; and so is every page below a page
+    that is not live (``unpublished_branches``) or is out of schedule
+    (``branches_out_of_schedule``), whatever its own state: a programme published item by item under a draft conference
+    stays unannounced until the conference is published.
 
     The rule is worked out once per request and kept on it, so a response that
     asks many times (links, translations, the programme) pays for it once. What
-    it is made of (the site's language roots, the restricted paths) is kept in
+    it is made of (the site's language roots, the restricted paths, the hidden
+    branches) is kept in
     the API cache until content changes (``api.caching.remembered``).
 
     ``searchable``: the pages are handed to a search backend, which filters
@@ -42,6 +50,14 @@ def public_pages(request, model=Page, searchable=False):
     if searchable:
         return pages.exclude(pk__in=out_of_schedule(request))
     return pages.filter(in_schedule(timezone.now()))
+
+
+def below(paths):
+    """Pages at or under any of ``paths``, as one condition."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
 
 
 def in_schedule(now):
@@ -70,14 +86,59 @@ def out_of_schedule(request):
 
 
 def public_rule(request):
-    """The site trees and view restrictions of ``request`` as one condition on pages."""
+    """The site trees, view restrictions and hidden branches of ``request`` as one condition."""
     roots = site_root_paths(request)
     if not roots:
         return Q(pk__in=[])
     in_site = Q()
     for path in roots:
         in_site |= Q(path__startswith=path)
-    return in_site & ~restricted_for(request)
+    hidden = remembered("unpublished-branches", unpublished_branches) + branches_out_of_schedule()
+    return in_site & ~restricted_for(request) & ~below(hidden)
+
+
+def unpublished_branches():
+    """The paths of the pages that are not live and have a live page below them.
+
+    Wagtail lets an editor publish a page under a draft or unpublished parent,
+    and serves it; here everything below such a page stays hidden with it.
+    Only the branches that hold a live page matter, which keeps the list short.
+    """
+    live_below = Page.objects.filter(
+        live=True, path__startswith=OuterRef("path"), depth__gt=OuterRef("depth")
+    )
+    hidden = Page.objects.filter(live=False, depth__gt=1, numchild__gt=0)
+    return list(hidden.filter(Exists(live_below)).values_list("path", flat=True))
+
+
+def branches_out_of_schedule():
+    """The paths of the live pages with children that are out of schedule now.
+
+    They change by the clock as well as with content: kept for the generation
+    until the next ``go_live_at`` or ``expire_at`` of a live page, which is
+    when the clock can next change them.
+    """
+    now = timezone.now()
+    kept = remembered("branches-out-of-schedule", lambda: schedule_branches(now))
+    if kept["until"] is not None and kept["until"] <= now:
+        kept = schedule_branches(now)
+    return kept["paths"]
+
+
+def schedule_branches(now):
+    """The live pages with children out of schedule at ``now``, and when that can next change."""
+    scheduled = (
+        Page.objects.live()
+        .filter(numchild__gt=0, depth__gt=1)
+        .filter(Q(go_live_at__isnull=False) | Q(expire_at__isnull=False))
+        .values_list("path", "go_live_at", "expire_at")
+    )
+    paths, moments = [], []
+    for path, go_live_at, expire_at in scheduled:
+        if (go_live_at and go_live_at > now) or (expire_at and expire_at <= now):
+            paths.append(path)
+        moments += [moment for moment in (go_live_at, expire_at) if moment and moment > now]
+    return {"paths": paths, "until": min(moments, default=None)}
 
 
 def site_root_paths(request):
@@ -113,10 +174,7 @@ def restricted_for(request):
             for restriction in PageViewRestriction.objects.select_related("page")
             if not restriction.accept_request(request)
         ]
-    restricted = Q(pk__in=[])
-    for path in paths:
-        restricted |= Q(path__startswith=path)
-    return restricted
+    return below(paths)
 
 
 def restricted_paths():
@@ -139,6 +197,41 @@ def is_public_media(request, media):
     restriction; the file's address must not reach readers who may not open it.
     """
     return media.collection_id not in private_collections(request)
+
+
+def public_media(request, model):
+    """The images or documents (``model``) that public pages show, outside private collections.
+
+    What the media endpoints list. Wagtail lists every file; here a file is
+    public only where a page in ``public_pages(request)`` uses it, directly (a
+    field, a document row, rich text) or through a snippet the page shows (an
+    organisation's logo). A file used only by a draft, or by nothing, stays
+    out. Wagtail's reference index knows the uses: it reads a page's stored
+    row, which for a published page is its live version, not a newer draft.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    keys = public_pages(request).annotate(key=Cast("pk", CharField())).values("key")
+    from_public_pages = ReferenceIndex.objects.filter(
+        base_content_type=page_type, object_id__in=keys
+    )
+    shown_by_public_page = from_public_pages.filter(
+        to_content_type=OuterRef("base_content_type"), to_object_id=OuterRef("object_id")
+    )
+    uses = ReferenceIndex.objects.filter(to_content_type=ContentType.objects.get_for_model(model))
+    by_pages = uses.filter(base_content_type=page_type, object_id__in=keys)
+    by_shown_snippets = uses.filter(Exists(shown_by_public_page))
+    used_by_pages, used_by_snippets = (
+        used.annotate(media_id=Cast("to_object_id", BigIntegerField())).values("media_id")
+        for used in (by_pages, by_shown_snippets)
+    )
+    return (
+        model.objects.filter(Q(pk__in=used_by_pages) | Q(pk__in=used_by_snippets))
+        .exclude(collection__in=private_collections(request))
+        .order_by("id")
+    )
 
 
 def private_collections(request):
@@ -174,9 +267,14 @@ def is_public(request, page):
     return public_pages(request).filter(pk=page.pk).exists()
 
 
-def is_out_of_schedule(page, now=None):
-    """Whether ``page`` is live only because the scheduled-publishing job is late."""
-    now = now or timezone.now()
-    return bool(
-        (page.expire_at and page.expire_at <= now) or (page.go_live_at and page.go_live_at > now)
-    )
+def hidden_ancestor(page, now=None):
+    """The first page of ``page``'s line (itself included, the tree's root not) that is not live
+    or is out of schedule, or None when the whole line is published.
+
+    Wagtail serves a live page whatever its parents' state; the public site asks
+    this to hide what the API hides, and the admin to warn an editor who
+    publishes into a hidden branch.
+    """
+    published = Q(live=True) & in_schedule(now or timezone.now())
+    line = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+    return line.exclude(published).order_by("depth").first()

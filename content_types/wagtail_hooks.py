@@ -1,5 +1,6 @@
 """Admin registration: the shared snippets, the translation status report and review action."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from .localization import views as localization_views
 from .localization.review import managed_translation
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
-from .visibility import is_out_of_schedule
+from .visibility import hidden_ancestor, private_collections, public_media
 from .webhooks import views as webhook_views
 
 
@@ -117,10 +118,38 @@ def hide_private_media_in_rich_text(features):
 
 
 @hooks.register("before_serve_page")
-def hide_pages_out_of_schedule(page, request, serve_args, serve_kwargs):
-    """The public site, like the API, hides an expired page before the publishing job runs."""
-    if is_out_of_schedule(page):
+def hide_pages_in_hidden_branches(page, request, serve_args, serve_kwargs):
+    """The public site, like the API, hides a page that is out of schedule (before the publishing
+    job runs), and every page below one that is not live or out of schedule."""
+    if hidden_ancestor(page) is not None:
         raise Http404
+
+
+@hooks.register("before_serve_document")
+def hide_documents_no_public_page_uses(document, request):
+    """A reader who is not logged in downloads only documents that public pages show: a file
+    attached to a draft is not published by its address being guessed or shared. A document in
+    a private collection is left to Wagtail's own check, which offers the password or login."""
+    if request.user.is_authenticated or document.collection_id in private_collections(request):
+        return None
+    if not public_media(request, type(document)).filter(pk=document.pk).exists():
+        raise Http404
+    return None
+
+
+@hooks.register("after_publish_page")
+def warn_of_hidden_parent(request, page):
+    """Tells the editor who publishes below a hidden page that readers will not see it yet."""
+    hidden = hidden_ancestor(page.get_parent())
+    if hidden is not None:
+        messages.warning(
+            request,
+            _(
+                "“%(page)s” is published, but readers will not see it until “%(parent)s” "
+                "above it is published."
+            )
+            % {"page": page.get_admin_display_title(), "parent": hidden.get_admin_display_title()},
+        )
 
 
 @hooks.register("register_admin_viewset")
