@@ -17,7 +17,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
-from ..visibility import public_pages
+from ..visibility import public_media, public_pages
 from .caching import CachedResponseMixin
 from .filters import (
     LocaleFilter,
@@ -261,9 +261,20 @@ def frozen_fields(fields_config):
     )
 
 
-class ContentImagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, ImagesAPIViewSet):
+class PublicMediaMixin:
+    """Lists only the images or documents public pages use (``visibility.public_media``)."""
+
+    def get_queryset(self):
+        return public_media(self.request, self.model)
+
+
+class ContentImagesAPIViewSet(
+    CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, ImagesAPIViewSet
+):
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
-class ContentDocumentsAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, DocumentsAPIViewSet):
+class ContentDocumentsAPIViewSet(
+    CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, DocumentsAPIViewSet
+):
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

@@ -37,6 +37,7 @@ from content_types.models import (
     ConferenceDocument,
     ConferenceIndexPage,
     ConferenceOrganiser,
+    ConferencePage,
     HomePage,
     ProgrammeItemDocument,
 )
@@ -271,6 +272,42 @@ def page_state(make_private, *, publish=True, descendants=True):
     return build
 
 
+def ancestor_state(make_private, *, publish=True):
+    """A conference made private while its programme stays live below it, and a live item
+    under an unpublished index page; beside a public conference with its item."""
+
+    def build(scene):
+        host = scene.conference(scene.shown)
+        scene.show(host, scene.item(host, scene.shown))
+        conference = scene.conference(scene.hidden, publish=publish)
+        items = [scene.item(conference, f"{scene.hidden} {n}") for n in (1, 2)]
+        assert all(Page.objects.get(pk=item.pk).live for item in items)
+        make_private(scene, conference)
+        scene.hide(conference, *items)
+
+    return build
+
+
+def hidden_index(make_private):
+    """A conference index page made private with a published conference and item below it."""
+
+    def build(scene):
+        host = scene.conference(scene.shown)
+        scene.show(host, scene.item(host, scene.shown))
+        index = utils.add_page(
+            scene.world.home,
+            ConferenceIndexPage(title=f"Konferenser {scene.hidden}", slug=scene.hidden),
+            publish=False,
+        )
+        conference = scene.conference(scene.hidden, parent=index)
+        item = scene.item(conference, scene.hidden)
+        make_private(scene, index)
+        scene.record(index)
+        scene.hide(index, conference, item)
+
+    return build
+
+
 def never_published(scene, page):
     """Saved as a draft and never published: nothing more to do."""
 
@@ -295,6 +332,19 @@ def restricted(restriction_type):
             restriction.groups.set([scene.world.members])
 
     return make_private
+
+
+def unpublished(scene, page):
+    """Published, then unpublished by an editor: its descendants stay live."""
+    page.specific_class.objects.get(pk=page.pk).unpublish(user=scene.world.editor)
+
+
+def expired_and_unpublished(scene, page):
+    """Past its expiry, and the scheduled-publishing job has run: unpublished as the job does
+    it (``publish_scheduled``); its descendants, which have no expiry, stay live."""
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    page = page.specific_class.objects.get(pk=page.pk)
+    page.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
 
 
 def expired(scene, page):
@@ -409,6 +459,34 @@ def private_collection(scene):
         record(DOCUMENT, word, ref=("document", document.pk))
 
 
+def media_not_on_public_pages(scene):
+    """An image and a document used only by a never-published conference, a document added
+    by a newer draft of a published one, and an image and a document used by nothing; beside
+    an image and a document a public conference uses."""
+    public_image, public_document = make_image(scene.shown), make_document(scene.shown)
+    public = scene.conference(scene.shown, image=public_image, documents=[public_document])
+    draft_image, draft_document = make_image(scene.hidden), make_document(scene.hidden)
+    draft = scene.conference(
+        scene.hidden, publish=False, image=draft_image, documents=[draft_document]
+    )
+    added_later = make_document(scene.hidden)
+    page = ConferencePage.objects.get(pk=public.pk)
+    page.documents.add(ConferenceDocument(title="Nytt program", document=added_later))
+    page.save_revision(user=scene.world.editor)
+    unused_image, unused_document = make_image(scene.hidden), make_document(scene.hidden)
+
+    scene.show(public)
+    scene.hide(draft)
+    scene.case.images += [public_image, draft_image, unused_image]
+    scene.case.documents += [public_document, draft_document, added_later, unused_document]
+    scene.reveal(IMAGE, scene.shown, ref=("image", public_image.pk))
+    scene.reveal(DOCUMENT, scene.shown, ref=("document", public_document.pk))
+    for image in (draft_image, unused_image):
+        scene.conceal(IMAGE, scene.hidden, ref=("image", image.pk))
+    for document in (draft_document, added_later, unused_document):
+        scene.conceal(DOCUMENT, scene.hidden, ref=("document", document.pk))
+
+
 def contact_details(scene):
     """People shown on public pages; one has a private e-mail and phone, one marked both public."""
     private = utils.make_person(
@@ -506,15 +584,57 @@ STATES = [
     ),
     State(
         "expired",
-        "Live page past `expire_at` (job not run yet)",
-        page_state(expired, descendants=False),
+        "Live page past `expire_at` (job not run yet), and its live descendants",
+        page_state(expired),
         frozenset({PAGE}),
         ANY_PAGE,
     ),
     State(
         "before_go_live",
-        "Live page before `go_live_at`",
-        page_state(before_go_live, descendants=False),
+        "Live page before `go_live_at`, and its live descendants",
+        page_state(before_go_live),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_draft",
+        "Live pages under a never-published page",
+        ancestor_state(never_published, publish=False),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_review",
+        "Live pages under a new page in the review workflow",
+        ancestor_state(submitted_for_review, publish=False),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_unpublished",
+        "Live pages under an unpublished page",
+        ancestor_state(unpublished),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_expired",
+        "Live pages under a page the job unpublished at its `expire_at`",
+        ancestor_state(expired_and_unpublished),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_scheduled",
+        "Live pages under a page published with a future `go_live_at`",
+        ancestor_state(scheduled, publish=False),
+        frozenset({PAGE}),
+        ANY_PAGE,
+    ),
+    State(
+        "under_hidden_index",
+        "A published conference and item under an unpublished index page",
+        hidden_index(never_published),
         frozenset({PAGE}),
         ANY_PAGE,
     ),
@@ -551,6 +671,13 @@ STATES = [
         "Image and document in a private collection",
         private_collection,
         frozenset({IMAGE, DOCUMENT}),
+        frozenset({PAGE, IMAGE, DOCUMENT}),
+    ),
+    State(
+        "unused_media",
+        "Image and document used only by a draft, or by nothing",
+        media_not_on_public_pages,
+        frozenset({PAGE, IMAGE, DOCUMENT}),
         frozenset({PAGE, IMAGE, DOCUMENT}),
     ),
     State(
