@@ -11,11 +11,17 @@ round trip to the cache, and the body from the process's own copy
 (``local_copies.py``) when it has the one the ETag names.
 
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
-``Last-Modified`` (the time of the generation's bump) and ``Cache-Control:
-public, max-age=...``; ``If-None-Match`` and ``If-Modified-Since`` are answered
-304 from the cache alone. A stored response never outlives the next
-``go_live_at`` or ``expire_at`` of a live page, where ``visibility.public_pages``
-changes by the clock alone.
+``Last-Modified`` and ``Cache-Control: public, max-age=...``;
+``If-None-Match`` and ``If-Modified-Since`` are answered 304 from the cache
+alone. ``Last-Modified`` is the last change to public output: the
+generation's bump, or a ``go_live_at`` or ``expire_at`` of a live page passed
+since, where ``visibility.public_pages`` changes by the clock alone. So a
+client's earlier date is never taken as current for content the clock
+changed. A stored response never outlives the next such moment.
+
+The cache is the one every process of the site shares (``CACHE_URL``): a
+change saved by the scheduled-publishing job, the task worker or
+``manage.py`` moves the generation every server process reads.
 
 Not cached: responses to logged-in users or to sessions that passed a view
 restriction (``Cache-Control: private``), responses a view marks private or
@@ -33,12 +39,13 @@ import logging
 import math
 import time
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from functools import cache, wraps
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -50,6 +57,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "samverkan:api:generation"
 MODIFIED_KEY = "samverkan:api:modified"
+SCHEDULE_KEY = "samverkan:api:schedule"
 RESPONSE_KEY_PREFIX = "samverkan:api:response"
 REMEMBERED_KEY_PREFIX = "samverkan:api:remembered"
 REMEMBERED_TIMEOUT = 24 * 60 * 60
@@ -94,39 +102,119 @@ def response_cache():
 
 @dataclass(frozen=True)
 class Generation:
-    """The current content generation and when it began.
+    """The current content generation and when public output last changed in it.
 
-    ``shares_second`` is true when the bump before it fell within the same
+    ``modified`` is the later of the generation's bump and the last
+    ``go_live_at`` or ``expire_at`` of a live page that has passed.
+    ``shares_second`` is true when the change before it fell within the same
     second: ``If-Modified-Since`` has one-second resolution, so a client whose
-    copy is dated that second cannot be told it is current.
+    copy is dated that second cannot be told it is current. ``next_change``
+    is when the page schedule next changes public output (a timestamp), or None.
     """
 
     number: int
     modified: float
     shares_second: bool
+    next_change: float | None = None
 
     @property
     def last_modified(self):
         return int(self.modified)
 
+    def with_schedule(self, schedule):
+        """This generation, dated by ``schedule``'s last moment when the clock changed content since."""
+        last = schedule.last
+        if last is None or last <= self.modified:
+            shares_second = self.shares_second or (
+                last is not None and int(last) == int(self.modified)
+            )
+            return replace(self, shares_second=shares_second, next_change=schedule.next)
+        shares_second = schedule.shares_second or int(last) == int(self.modified)
+        return replace(self, modified=last, shares_second=shares_second, next_change=schedule.next)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The ``go_live_at`` and ``expire_at`` of the live pages around a moment, for one generation.
+
+    ``last`` is the latest of them at or before the moment it was read,
+    ``next`` the first after it (timestamps, or None); ``shares_second`` says
+    whether another fell within ``last``'s second. Kept in the cache beside
+    the generation, so that dating an answer costs no query until ``next``
+    has passed or the generation moves (every change to a page's times
+    publishes or unpublishes it, which bumps the generation).
+    """
+
+    generation: int
+    last: float | None
+    shares_second: bool
+    next: float | None
+
+    def holds(self, generation, now):
+        return self.generation == generation and (self.next is None or now < self.next)
+
+
+def read_schedule(generation, now):
+    """The page schedule around ``now`` (a timestamp), read from the database for ``generation``."""
+    from wagtail.models import Page
+
+    live = Page.objects.filter(live=True)
+    at = datetime.fromtimestamp(now, UTC)
+    moments = live.aggregate(
+        last_live=Max("go_live_at", filter=Q(go_live_at__lte=at)),
+        last_expiry=Max("expire_at", filter=Q(expire_at__lte=at)),
+        next_live=Min("go_live_at", filter=Q(go_live_at__gt=at)),
+        next_expiry=Min("expire_at", filter=Q(expire_at__gt=at)),
+    )
+    last = max(
+        (moment for moment in (moments["last_live"], moments["last_expiry"]) if moment),
+        default=None,
+    )
+    upcoming = min(
+        (moment for moment in (moments["next_live"], moments["next_expiry"]) if moment),
+        default=None,
+    )
+    shares_second = False
+    if last is not None:
+        second = last.replace(microsecond=0)
+        shares_second = live.filter(
+            Q(go_live_at__gte=second, go_live_at__lt=last)
+            | Q(expire_at__gte=second, expire_at__lt=last)
+        ).exists()
+    return Schedule(
+        generation,
+        last and last.timestamp(),
+        shares_second,
+        upcoming and upcoming.timestamp(),
+    )
+
 
 def current_generation(values=None):
     """The generation responses are stored under, started if the cache has none.
 
-    ``values`` are what a ``get_many`` of the generation's keys (and others) found.
+    ``values`` are what a ``get_many`` of the generation's keys (and others)
+    found. Dated by the page schedule as well as by its bump: the schedule is
+    read from the database once for the generation, and again once its next
+    moment has passed.
     """
     cache = response_cache()
     if values is None:
-        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY])
+        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY])
     if GENERATION_KEY not in values:
         start_generation(cache)
-        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY])
+        values = {**values, **cache.get_many([GENERATION_KEY, MODIFIED_KEY])}
     if MODIFIED_KEY not in values:
         # A new generation, or its date was evicted: dated now, which is never too early.
         values[MODIFIED_KEY] = (time.time(), False)
         cache.add(MODIFIED_KEY, values[MODIFIED_KEY], timeout=None)
     modified, shares_second = values[MODIFIED_KEY]
-    return Generation(values[GENERATION_KEY], modified, shares_second)
+    generation = Generation(values[GENERATION_KEY], modified, shares_second)
+    now = time.time()
+    schedule = values.get(SCHEDULE_KEY)
+    if schedule is None or not schedule.holds(generation.number, now):
+        schedule = read_schedule(generation.number, now)
+        cache.set(SCHEDULE_KEY, schedule, timeout=None)
+    return generation.with_schedule(schedule)
 
 
 def start_generation(cache):
@@ -158,10 +246,11 @@ def remembered(name, compute):
     """``compute()``, kept in the cache for as long as the content generation lasts.
 
     For what every response starts from and what changes only with a bump:
-    the site's language roots, the view restrictions, the next scheduled
-    change. Each costs a query per request otherwise, and a bump (which every
-    change to them makes) orphans the kept value as it does stored responses.
-    With the cache switched off, or down, ``compute()`` runs every time.
+    the site's language roots, the view restrictions, the private collections.
+    Each costs a query per request otherwise, and a bump (which every change
+    to them makes, in whichever process) orphans the kept value as it does
+    stored responses. With the cache switched off, or down, ``compute()``
+    runs every time.
     """
     if not api_setting("CACHE_ENABLED"):
         return compute()
@@ -237,28 +326,17 @@ def is_personal(request):
     return session is not None and bool(session.keys())
 
 
-def next_schedule_change(after):
+def next_schedule_change(after, generation):
     """The first ``go_live_at`` or ``expire_at`` of a live page later than ``after``, or None.
 
-    ``visibility.public_pages`` hides pages by those times at query time, so
-    public output changes then without any signal. Remembered for the
-    generation until that moment has passed.
+    A timestamp. ``visibility.public_pages`` hides pages by those times at
+    query time, so public output changes then without any signal. Known from
+    ``generation``, read before ``after``, unless that moment has passed since.
     """
-    change = remembered("next-schedule-change", lambda: first_schedule_change(after))
-    if change is not None and change <= after:
-        return first_schedule_change(after)
+    change = generation.next_change
+    if change is not None and change <= after.timestamp():
+        return read_schedule(generation.number, after.timestamp()).next
     return change
-
-
-def first_schedule_change(after):
-    from wagtail.models import Page
-
-    upcoming = Page.objects.filter(live=True).aggregate(
-        go_live=Min("go_live_at", filter=Q(go_live_at__gt=after)),
-        expiry=Min("expire_at", filter=Q(expire_at__gt=after)),
-    )
-    times = [moment for moment in upcoming.values() if moment is not None]
-    return min(times) if times else None
 
 
 # Stored responses
@@ -387,7 +465,7 @@ def look_up(request):
     """
     shared = response_cache()
     key = response_cache_key(request)
-    values = shared.get_many([GENERATION_KEY, MODIFIED_KEY, validator_key(key)])
+    values = shared.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY, validator_key(key)])
     generation = current_generation(values)
     validator = values.get(validator_key(key))
     if validator is None or validator.generation != generation.number:
@@ -442,10 +520,8 @@ def serve(request, respond):
         if response.status_code != 200 and "Cache-Control" not in response:
             patch_cache_control(response, no_cache=True)
         return response
-    change = next_schedule_change(after=started)
-    stored = StoredResponse.from_response(
-        response, change and change.timestamp(), lookup.generation
-    )
+    change = next_schedule_change(after=started, generation=lookup.generation)
+    stored = StoredResponse.from_response(response, change, lookup.generation)
     answered = answer(request, stored, lookup.generation)
     if hasattr(request, LOOKUP_ATTRIBUTE):
         setattr(answered, PENDING_ATTRIBUTE, stored)

@@ -639,6 +639,47 @@ def test_a_stored_response_lasts_until_a_page_goes_live(client, conference, arch
     assert 25 <= int(response["Cache-Control"].split("max-age=")[1]) <= 30
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("moment", "before", "after"),
+    [
+        ("go_live_at", ["Biblioteksdagarna"], ["Biblioteksdagarna", "Vårmötet"]),
+        ("expire_at", ["Biblioteksdagarna", "Vårmötet"], ["Biblioteksdagarna"]),
+    ],
+)
+def test_last_modified_moves_when_the_clock_changes_what_is_public(
+    client, conference, archive, moment, before, after
+):
+    """Nothing is published when a live page goes live or expires by its times; a client's
+    copy dated before then is not current, and its ``If-Modified-Since`` gets the new listing.
+    """
+    scheduled = make_conference(archive, title="Vårmötet")
+    when = timezone.now() + timedelta(seconds=1.5)
+    ConferencePage.objects.filter(pk=scheduled.pk).update(**{moment: when})
+
+    first = get(client, pages_url(**CONFERENCES))[0]
+    assert titles(first) == before
+    time.sleep(max(0, (when - timezone.now()).total_seconds()) + 0.1)
+
+    changed = get(client, pages_url(**CONFERENCES), If_Modified_Since=first["Last-Modified"])[0]
+    assert changed.status_code == 200
+    assert titles(changed) == after
+    assert changed["Last-Modified"] == http_date(int(when.timestamp()))
+    assert changed["ETag"] != first["ETag"]
+    hit, queries = get(client, pages_url(**CONFERENCES), If_Modified_Since=changed["Last-Modified"])
+    assert (hit.status_code, queries) == (304, 0)
+
+
+def test_a_page_scheduled_within_the_second_of_a_change_is_never_dated_current():
+    """HTTP dates have one-second resolution: a copy made between the two is not current."""
+    bumped = caching.Generation(7, 1000.2, shares_second=False)
+    schedule = caching.Schedule(7, last=1000.7, shares_second=False, next=None)
+    dated = bumped.with_schedule(schedule)
+    assert (dated.last_modified, dated.shares_second) == (1000, True)
+    earlier = caching.Schedule(7, last=999.5, shares_second=False, next=1200.0)
+    assert bumped.with_schedule(earlier) == caching.Generation(7, 1000.2, False, 1200.0)
+
+
 # A CDN in front of the API
 
 
