@@ -34,7 +34,7 @@ from ..api.serializers import (
     VenueSerializer,
     ZonedDateTimeField,
 )
-from ..feeds.api import CalendarURLField
+from ..feeds.api import CalendarURLField, ProgrammeItemCalendarURLField
 from ..pages import IndexPage, page_image, tabbed_editor
 from ..preview import DraftPreviewMixin
 from ..relations import DocumentLink, OrganisationRelation
@@ -457,6 +457,7 @@ class ProgrammeItemPage(DraftPreviewMixin, Page):
         APIField("related_project", serializer=PageLinkField()),
         APIField("documents", serializer=DocumentLinkSerializer(many=True, read_only=True)),
         APIField("json_ld", serializer=JsonLdField()),
+        APIField("calendar_url", serializer=ProgrammeItemCalendarURLField()),
     ]
 
     parent_page_types = ["content_types.ConferencePage"]

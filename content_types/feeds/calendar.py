@@ -10,7 +10,7 @@ A calendar is built in a fixed number of queries, however many events it holds.
 """
 
 from contextlib import nullcontext
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, vDuration
 from wagtail.models import Locale, Site
 
 from ..api.loading import loader_for
-from ..conferences.models import ConferencePage, ConferenceStatus
+from ..conferences.models import ConferencePage, ConferenceStatus, ProgrammeItemPage
 from ..conferences.programme import public_programme
 from ..visibility import public_pages
 from .identity import event_uid, publication_counts, sequence
@@ -31,6 +31,7 @@ from .text import (
     speakers_organisations,
     venue_text,
 )
+from .zones import time_zone
 
 PRODID = "-//Samverkan//Conference calendar//EN"
 # How often subscribers should download the calendar again.
@@ -54,6 +55,27 @@ def public_conference(request, pk):
     return public_pages(request, ConferencePage).select_related("venue").filter(pk=pk).first()
 
 
+def public_programme_item(request, pk):
+    """The programme item ``pk`` if the public may see it and it has a start, else None.
+
+    The item is looked up in its conference's public programme, so the item's
+    calendar holds exactly what the conference's calendar says of it.
+    """
+    item = public_pages(request, ProgrammeItemPage).filter(pk=pk).only("path").first()
+    if item is None:
+        return None
+    conference = (
+        public_pages(request, ConferencePage)
+        .select_related("venue")
+        .filter(path=item.path[: -ProgrammeItemPage.steplen])
+        .first()
+    )
+    if conference is None:
+        return None
+    programme = public_programme(conference, request)
+    return next((item for item in programme if item.pk == pk and item.start), None)
+
+
 def conferences_calendar(request, conferences, language_code=None):
     """Each of ``conferences`` as one event; the calendar named in ``language_code``'s language.
 
@@ -65,11 +87,9 @@ def conferences_calendar(request, conferences, language_code=None):
         snippets=[(conference.venue, conference.locale_id) for conference in conferences],
     )
     with translation.override(language_code) if language_code else nullcontext():
-        name = _("Conferences")
-    calendar = new_calendar(calendar_name(request, name), settings.TIME_ZONE)
-    for conference in conferences:
-        calendar.add_component(writer.conference_event(conference))
-    return with_time_zones(calendar)
+        name = calendar_name(request, _("Conferences"))
+    events = [writer.conference_event(conference) for conference in conferences]
+    return new_calendar(name, settings.TIME_ZONE, events)
 
 
 def conference_calendar(request, conference):
@@ -85,12 +105,27 @@ def conference_calendar(request, conference):
         pages=[conference, *items],
         snippets=[(conference.venue, conference.locale_id), *speakers_organisations(items)],
     )
-    calendar = new_calendar(calendar_name(request, conference.title), conference.timezone)
-    conference_event = writer.conference_event(conference)
-    calendar.add_component(conference_event)
-    for item in items:
-        calendar.add_component(writer.item_event(item, conference, conference_event.uid))
-    return with_time_zones(calendar)
+    name = calendar_name(request, conference.title)
+    events = [writer.conference_event(conference)]
+    events += [writer.item_event(item, conference) for item in items]
+    return new_calendar(name, conference.timezone, events)
+
+
+def programme_item_calendar(request, item):
+    """``item`` (from ``public_programme_item``) as the one event of its own calendar.
+
+    For a single talk in a calendar program; the event is the same as in the
+    conference's calendar (same UID), so subscribing to both shows it once.
+    """
+    conference = item.conference
+    writer = EventWriter(
+        request,
+        pages=[item],
+        snippets=[(conference.venue, item.locale_id), *speakers_organisations([item])],
+    )
+    name = calendar_name(request, item.title)
+    events = [writer.item_event(item, conference)]
+    return new_calendar(name, conference.timezone, events)
 
 
 class EventWriter:
@@ -119,7 +154,7 @@ class EventWriter:
             event.add("GEO", (float(venue.latitude), float(venue.longitude)))
         return event
 
-    def item_event(self, item, conference, conference_uid):
+    def item_event(self, item, conference):
         venue = self.snippets.in_language(conference.venue, item.locale_id)
         event = self.event(
             item,
@@ -132,7 +167,9 @@ class EventWriter:
             location=place_text(item.location, venue),
             status=conference.status,
         )
-        event.add("RELATED-TO", conference_uid, parameters={"RELTYPE": "PARENT"})
+        # A text of its own: the parameter belongs to RELATED-TO, not to the conference's UID.
+        parent_uid = event_uid(conference, self.language_codes[conference.locale_id])
+        event.add("RELATED-TO", parent_uid, parameters={"RELTYPE": "PARENT"})
         return event
 
     def event(self, page, *, start, end, zone, description, location, status):
@@ -156,7 +193,12 @@ class EventWriter:
         )
 
 
-def new_calendar(name, zone_name):
+def new_calendar(name, zone_name, events):
+    """A calendar of ``events``, with a VTIMEZONE for every zone they use.
+
+    A calendar without events still holds the VTIMEZONE of ``zone_name``: RFC
+    5545 asks for at least one component.
+    """
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -165,22 +207,24 @@ def new_calendar(name, zone_name):
     calendar.add("X-WR-TIMEZONE", zone_name)
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
+    for component in time_zones(events, zone_name):
+        calendar.add_component(component)
+    for event in events:
+        calendar.add_component(event)
     return calendar
 
 
-def with_time_zones(calendar):
-    """Adds a VTIMEZONE for every zone the events use, covering the years they happen in."""
-    years = [
-        event.get(name).dt.year
-        for event in calendar.events
-        for name in ("DTSTART", "DTEND")
-        if name in event
-    ]
-    if years:
-        calendar.add_missing_timezones(
-            first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 12, 31)
-        )
-    return calendar
+def time_zones(events, zone_name):
+    """A VTIMEZONE for every zone the events' times name, covering the years they happen in;
+    ``zone_name``'s for this year when they name none."""
+    years = {}
+    for event in events:
+        for name in ("DTSTART", "DTEND"):
+            if name in event and "TZID" in event[name].params:
+                years.setdefault(event[name].params["TZID"], set()).add(event[name].dt.year)
+    if not years:
+        years[zone_name] = {timezone.now().year}
+    return [time_zone(zone, min(used), max(used)) for zone, used in sorted(years.items())]
 
 
 def calendar_name(request, name):

@@ -19,7 +19,9 @@ from ..conferences.models import ConferencePage
 from .calendar import (
     conference_calendar,
     conferences_calendar,
+    programme_item_calendar,
     public_conference,
+    public_programme_item,
     upcoming_conferences,
 )
 
@@ -89,6 +91,34 @@ def conference_feed(request, conference_id):
 
 
 conference_feed.openapi_parameters = [SITE_PARAMETER]
+conference_feed.openapi_not_found = "No public conference has this id."
+
+
+@read_only
+@cache_public_response
+def programme_item_feed(request, item_id):
+    """``programme-items/<id>.ics``: one public programme item with a start, as one event.
+
+    An item without a start is in no calendar: its id answers 404, as does a
+    private item's or that of an item whose conference is not public.
+    """
+    with translation.override(message_language(request)):
+        try:
+            check_query(request, programme_item_feed.openapi_parameters)
+            pk = page_id(item_id)
+            item = visible(public_programme_item, request, pk) if pk is not None else None
+            if item is None:
+                raise FeedError(
+                    _("no public programme item with a time has the id '%(id)s'") % {"id": item_id},
+                    404,
+                )
+        except FeedError as error:
+            return error_response(error)
+    return calendar_response(programme_item_calendar(request, item), f"{item.slug}.ics")
+
+
+programme_item_feed.openapi_parameters = [SITE_PARAMETER]
+programme_item_feed.openapi_not_found = "No public programme item with a start has this id."
 
 
 def check_query(request, parameters):

@@ -17,6 +17,10 @@ def conference_url(conference):
     return reverse("samverkan_calendar:conference", args=(conference.pk,))
 
 
+def programme_item_url(item):
+    return reverse("samverkan_calendar:programme_item", args=(item.pk,))
+
+
 def fetch(client, url):
     """The calendar at ``url``, parsed; fails unless it answered 200 as text/calendar."""
     response = client.get(url)

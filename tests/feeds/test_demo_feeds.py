@@ -4,13 +4,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from content_types.demo.loader import load_demo_content
-from content_types.models import ConferencePage, Organisation, ProgrammeItemPage
+from content_types.models import Organisation, ProgrammeItemPage
 
 from .helpers import conference_url, event_of, fetch, parent_uid, summaries, upcoming_url
 
@@ -18,24 +16,6 @@ pytestmark = pytest.mark.django_db
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 OSLO = ZoneInfo("Europe/Oslo")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo_content()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def tvinning(demo):
-    return ConferencePage.objects.get(slug="tvinning-slutkonferens-2009")
-
-
-@pytest.fixture
-def troms(demo):
-    return ConferencePage.objects.get(slug="bibliotekromseminar-2013")
 
 
 def conference_event(calendar):

@@ -341,7 +341,9 @@ class DocumentBuilder:
                     "description": "An iCalendar (RFC 5545) feed.",
                     "content": {"text/calendar": {"schema": {"type": "string"}}},
                 },
-                **error_responses("No public conference has this id."),
+                **error_responses(
+                    getattr(view, "openapi_not_found", "No public conference has this id.")
+                ),
             },
         }
         self.add_operation(path, path_parameters, operation, "calendar")
