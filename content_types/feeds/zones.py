@@ -152,8 +152,11 @@ def observance(run, end):
         }
         if next_by_rule(last, position) < end:
             # The zone changed its rule before the calendar's last year: the RRULE
-            # stops at its last change (in UTC, as RFC 5545 asks for observances).
-            rule["UNTIL"] = last.instant
+            # stops at its last change, in UTC as RFC 5545 asks for observances.
+            # Parsers built on dateutil (icalendar, vobject) compare UNTIL with the
+            # onset in local time; the later of the two readings keeps the last
+            # change in for both, and the next one (a year on) out.
+            rule["UNTIL"] = max(last.instant, last.onset.replace(tzinfo=UTC))
         component.add("RRULE", vRecur(rule))
     return component
 

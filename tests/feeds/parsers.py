@@ -23,6 +23,12 @@ import vobject
 JS = Path(__file__).parent / "js"
 NPM_TIMEOUT = 300
 NODE_TIMEOUT = 60
+#: Why ics-py is expected to fail where only a calendar's VTIMEZONE can place a time.
+ICS_PY_ZONES = (
+    "ics-py 0.7 reads a calendar's events before its VTIMEZONEs (it takes components in "
+    "alphabetical order) and so puts a time in a zone it does not know in UTC; it finds the "
+    "feeds' own zones (Europe/Stockholm, Europe/Oslo) in the zone database"
+)
 
 
 def read_icalendar(content):

@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from .helpers import conference_url, programme_item_url, upcoming_url
-from .parsers import READERS, ical_js
+from .parsers import ICS_PY_ZONES, READERS, ical_js
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,6 @@ TVINNING_STARTS = datetime(2009, 10, 20, 8, 0, tzinfo=UTC)
 TROMS_BUS_LEAVES = datetime(2013, 11, 20, 10, 0, tzinfo=UTC)
 # What the parsers may not find in their zone database: they must read the VTIMEZONE.
 UNKNOWN_ZONE = "Samverkan/{reader}/{zone}"
-ICS_PY_ZONES = (
-    "ics-py 0.7 reads a calendar's events before its VTIMEZONEs (it takes components in "
-    "alphabetical order) and so puts a time in a zone it does not know in UTC; it finds the "
-    "feeds' own zones (Europe/Stockholm, Europe/Oslo) in the zone database"
-)
 
 
 def feed(client, url):
