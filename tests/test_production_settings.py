@@ -15,9 +15,17 @@ import re
 import secrets
 import subprocess
 import sys
+from dataclasses import replace
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+
+from .processes import BUILD_CONTENT, copy_test_database, free_port, gunicorn, server, shell
+from .processes import manage as process_manage
+from .processes import refusal as refused
+from .utils import redis_answers
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE_ENVIRONMENT = PROJECT / ".env.production.example"
@@ -265,3 +273,122 @@ def test_the_login_is_throttled_by_the_address_the_proxy_saw(tmp_path):
         "cool_off": 900.0,
         "proxies": 1,
     }
+
+
+# Application servers: one state, or none at all
+
+
+REDIS_URL = "redis://127.0.0.1:6379/11"  # this module's own database, emptied before and after
+ADMIN_PASSWORD = secrets.token_urlsafe(24)
+# As the load balancer forwards a request over HTTPS.
+FORWARDED = {
+    "Host": "cms.example.se",
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-For": "203.0.113.7",
+}
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "refusal"),
+    [
+        ("", "CACHE_URL must be set in production"),
+        ("locmemcache://", "CACHE_URL names a cache that keeps its entries in each process's"),
+    ],
+    ids=["no CACHE_URL", "local memory"],
+)
+def test_servers_without_a_cache_they_share_refuse_to_start(tmp_path, cache_url, refusal):
+    environment = production_environment(tmp_path, CACHE_URL=cache_url)
+    for port in (free_port(), free_port()):
+        status, output = refused(gunicorn(port), environment)
+        assert status != 0
+        assert refusal in output
+
+
+@pytest.fixture(params=["file", "redis"])
+def shared_cache_url(request, tmp_path):
+    """The cache two servers share: a folder on one machine, or Redis as the sample has it."""
+    if request.param == "file":
+        yield f"filecache://{tmp_path / 'cache'}"
+        return
+    if not redis_answers():
+        pytest.skip("no Redis server answers at 127.0.0.1:6379")
+    import redis
+
+    server = redis.Redis.from_url(REDIS_URL)
+    server.flushdb()
+    yield REDIS_URL
+    server.flushdb()
+
+
+def test_a_restriction_saved_through_one_server_hides_the_page_on_the_other_at_once(
+    db, django_db_blocker, tmp_path, shared_cache_url
+):
+    """An editor restricts a page to logged-in users in the admin of one server; anonymous
+    readers of the other, whose API has the page in its cache, get 404 on their next request."""
+    environment = production_environment(
+        tmp_path,
+        CACHE_URL=shared_cache_url,
+        AWS_STORAGE_BUCKET_NAME="",
+        ADMIN_USERNAME="redaktor",
+        ADMIN_PASSWORD=ADMIN_PASSWORD,
+    )
+    with django_db_blocker.unblock():
+        copy_test_database(tmp_path / "db.sqlite3", environment)
+    conference = shell(environment, BUILD_CONTENT)["conference"]
+    process_manage(environment, "ensure_admin")
+    process_manage(environment, "collectstatic", "--no-input")  # the admin's pages name them
+    detail = f"/api/v2/pages/{conference}/"
+    listing = "/api/v2/pages/?type=content_types.ConferencePage"
+
+    first_port, second_port = free_port(), free_port()
+    with (
+        server(gunicorn(first_port), first_port, environment, tmp_path / "first.log") as first,
+        server(gunicorn(second_port), second_port, environment, tmp_path / "second.log") as second,
+    ):
+        first, second = (replace(api, headers=tuple(FORWARDED.items())) for api in (first, second))
+        for api in (first, second):
+            assert api.get(detail).status == 200
+            assert api.get(detail).status == 200  # from its cache
+            assert len(api.get(listing).json()["items"]) == 1
+
+        editor = AdminSession(first)
+        editor.log_in("redaktor", ADMIN_PASSWORD)
+        saved = editor.post(f"/admin/pages/{conference}/privacy/", {"restriction_type": "login"})
+        assert saved.status == 200, saved.body
+        assert saved.json()["step"] == "set_privacy_done"
+
+        for api in (second, first):
+            assert api.get(detail).status == 404
+            assert api.get(listing).json()["items"] == []
+
+
+class AdminSession:
+    """An editor's browser on one server's admin: its cookies, and the CSRF token it sends."""
+
+    def __init__(self, client):
+        self.client = client
+        self.cookies = {}
+
+    def request(self, method, path, form=None):
+        headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urlencode({**form, "csrfmiddlewaretoken": self.cookies["csrftoken"]})
+            headers |= {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": "https://cms.example.se",
+                "Referer": f"https://cms.example.se{path}",
+            }
+        answer = self.client.request(method, path, headers, body)
+        for header in answer.headers.get_all("Set-Cookie") or ():
+            self.cookies |= {name: morsel.value for name, morsel in SimpleCookie(header).items()}
+        return answer
+
+    def post(self, path, form):
+        return self.request("POST", path, form)
+
+    def log_in(self, username, password):
+        assert self.request("GET", "/admin/login/").status == 200
+        answer = self.post("/admin/login/", {"username": username, "password": password})
+        assert answer.status == 302, answer.body
+        assert "sessionid" in self.cookies
