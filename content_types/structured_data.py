@@ -12,6 +12,7 @@ time is no Event by schema.org's rules (``startDate`` is required): it has no
 markup of its own and is left out of its conference's ``subEvent``.
 """
 
+import json
 from datetime import datetime, time
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from .api.loading import loader_for
 from .conferences.programme import load_public_programmes, public_programme
+from .snippets.models import Organisation, RegionKind
 from .visibility import is_public_media
 
 CONTEXT = "https://schema.org"
@@ -36,12 +38,39 @@ REGISTRATION_CLOSED = "https://schema.org/SoldOut"
 # engines get the same file external sites already show; this is its default size.
 IMAGE_RENDITION = "large"
 IMAGE_FILTER = "max-1600x1600"
+# What could end a <script> element or open a comment inside it, as JSON escapes:
+# the same three characters Django's json_script escapes.
+EMBEDDING_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def page_event(page, request):
-    """The schema.org Event of a conference or programme item, or None for other pages."""
+    """The schema.org Event of a conference or programme item, or None for other pages.
+
+    The API's ``json_ld`` and the site's own HTML pages both show it, so a page's
+    markup is built once per request, whichever asks first.
+    """
     builder = EVENT_BUILDERS.get(page._meta.label)
-    return builder(page, request) if builder else None
+    if builder is None:
+        return None
+    built = per_request(request, "structured_data_events")
+    key = (page._meta.label, page.pk)
+    if page.pk is None or key not in built:
+        built[key] = builder(page, request)
+    return built[key]
+
+
+def embeddable(markup):
+    """``markup`` as JSON text safe to put between ``<script type="application/ld+json">`` tags.
+
+    A title may hold ``</script>`` or ``<!--``; raw, they would end the element
+    early and let the rest run as HTML. Escaped as ``\\u003C`` and so on, they
+    read back as the same characters to any JSON parser, and the text holds no
+    ``<``, ``>`` or ``&`` at all. None for no markup.
+    """
+    if markup is None:
+        return None
+    text = json.dumps(markup, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(EMBEDDING_ESCAPES)
 
 
 def conference_event(conference, request):
@@ -58,10 +87,11 @@ def conference_event(conference, request):
     organisations = [row.organisation for row in organiser_rows(conference)]
     localise = Localiser(
         conference.locale_id,
-        [conference.venue, *organisations, *speaker_snippets(speakers)],
+        [conference.venue, conference.region, *organisations, *speaker_snippets(speakers)],
         request,
     )
     venue = localise(conference.venue)
+    region = localise(conference.region)
     return without_empty(
         {
             "@context": CONTEXT,
@@ -77,11 +107,11 @@ def conference_event(conference, request):
             "inLanguage": conference.locale.language_code,
             "url": url,
             "image": image_url(conference.image, request),
-            "location": place(venue),
-            "organizer": [organization(localise(each), with_url=True) for each in organisations],
+            "location": place(venue) or region_place(region),
+            "organizer": [organization(each, localise, with_url=True) for each in organisations],
             "offers": offer(conference, url),
             "subEvent": [
-                item_event(item, zone, venue, item.speakers.all(), localise, request)
+                item_event(item, zone, (venue, region), item.speakers.all(), localise, request)
                 for item in items
             ],
         }
@@ -100,8 +130,13 @@ def programme_item_event(item, request):
         return None
     zone = conference.zone
     speakers = speaker_rows(item)
-    localise = Localiser(item.locale_id, [conference.venue, *speaker_snippets(speakers)], request)
-    event = item_event(item, zone, localise(conference.venue), speakers, localise, request)
+    localise = Localiser(
+        item.locale_id,
+        [conference.venue, conference.region, *speaker_snippets(speakers)],
+        request,
+    )
+    where = (localise(conference.venue), localise(conference.region))
+    event = item_event(item, zone, where, speakers, localise, request)
     language = (
         conference.locale if conference.locale_id == item.locale_id else item.locale
     ).language_code
@@ -134,8 +169,11 @@ EVENT_BUILDERS = {
 }
 
 
-def item_event(item, zone, venue, speakers, localise, request):
-    """The parts of an item's Event that it has both alone and inside its conference."""
+def item_event(item, zone, where, speakers, localise, request):
+    """The parts of an item's Event that it has both alone and inside its conference.
+
+    ``where`` is the conference's venue and region, in the item's language.
+    """
     url = page_url(item, request)
     return without_empty(
         {
@@ -146,7 +184,7 @@ def item_event(item, zone, venue, speakers, localise, request):
             "description": plain_text(item.description),
             "startDate": zoned(item.start, zone),
             "endDate": zoned(item.end, zone),
-            "location": item_place(item, venue),
+            "location": item_place(item, *where),
             "performer": [performer(speaker, localise) for speaker in speakers],
         }
     )
@@ -155,18 +193,35 @@ def item_event(item, zone, venue, speakers, localise, request):
 def performer(speaker, localise):
     """A speaker as they appeared: their title and organisation at the time, in the item's language."""
     person = localise(speaker.person)
-    organisation = localise(speaker.organisation_at_the_time)
     return without_empty(
         {
             "@type": "Person",
             "name": person.name,
             "jobTitle": speaker.title or person.title,
-            "affiliation": organization(organisation),
+            "affiliation": organization(speaker.organisation_at_the_time, localise),
         }
     )
 
 
-def organization(organisation, with_url=False):
+def organization(organisation, localise, with_url=False):
+    """An organisation with the one it is part of (a department with its university), in the
+    page's language, as the API's organisation summaries name it: one level up.
+
+    ``organisation`` is the one linked to; links follow the source language, so
+    its parent is its translation's too.
+    """
+    if organisation is None:
+        return None
+    parent = localise(organisation.parent) if organisation.parent_id else None
+    return without_empty(
+        {
+            **organization_name(localise(organisation), with_url),
+            "parentOrganization": organization_name(parent, with_url),
+        }
+    )
+
+
+def organization_name(organisation, with_url):
     if organisation is None:
         return None
     return without_empty(
@@ -193,13 +248,39 @@ def place(venue):
     )
 
 
-def item_place(item, venue):
-    """The item's room or place, at the venue's address; the venue itself when it names none."""
+def region_place(region):
+    """The county or municipality an event is held in, for an event without a venue.
+
+    Search engines require a place with an address; the region is what is known
+    of it, so the address names the region and its country and nothing more.
+    """
+    if region is None:
+        return None
+    return {"@type": "Place", "name": region.name, "address": region_address(region)}
+
+
+def region_address(region):
+    if region is None:
+        return None
+    named = {
+        RegionKind.MUNICIPALITY: "addressLocality",
+        RegionKind.COUNTY: "addressRegion",
+        RegionKind.REGION: "addressRegion",
+    }.get(region.kind)
+    address = {"@type": "PostalAddress"}
+    if named:
+        address[named] = region.name
+    address["addressCountry"] = region.country
+    return address
+
+
+def item_place(item, venue, region=None):
+    """The item's room or place, at the venue's address (or in the region without a venue);
+    the conference's own place when the item names none."""
     if not item.location:
-        return place(venue)
-    return without_empty(
-        {"@type": "Place", "name": item.location, "address": postal_address(venue)}
-    )
+        return place(venue) or region_place(region)
+    address = postal_address(venue) or region_address(region)
+    return without_empty({"@type": "Place", "name": item.location, "address": address})
 
 
 def postal_address(venue):
@@ -262,13 +343,13 @@ def offer(conference, url):
 
 def organiser_rows(conference):
     rows = [row for row in conference.organisers.all() if row.organisation_id]
-    prefetch_related_objects(rows, "organisation")
+    prefetch_related_objects(rows, "organisation__parent")
     return rows
 
 
 def speaker_rows(item):
     rows = list(item.speakers.all())
-    prefetch_related_objects(rows, "person__organisation", "organisation")
+    prefetch_related_objects(rows, "person__organisation__parent", "organisation__parent")
     return rows
 
 
@@ -283,18 +364,29 @@ def speaker_snippets(speakers):
 class Localiser:
     """Snippets in the language of a page, as ``api.serializers.in_language`` shows them.
 
-    The translations of all ``snippets`` are looked up together, through the
-    request's loader: nothing when the API loaded them beforehand (see
-    ``JsonLdField.preload``), one query per snippet model otherwise.
+    The translations of all ``snippets`` and of the organisations they are part
+    of are looked up together, through the request's loader: nothing when the
+    API loaded them beforehand (see ``JsonLdField.preload``), one query otherwise.
     """
 
     def __init__(self, locale_id, snippets, request=None):
         self.locale_id = locale_id
         self.loader = loader_for({"request": request})
-        self.loader.translate([(snippet, locale_id) for snippet in snippets])
+        translate_with_parents(self.loader, [(snippet, locale_id) for snippet in snippets])
 
     def __call__(self, snippet):
         return self.loader.in_language(snippet, self.locale_id)
+
+
+def translate_with_parents(loader, pairs):
+    """Look up the translations of ``pairs`` (snippet, locale id) and of the parents of the
+    organisations among them, together."""
+    parents = [
+        (snippet.parent, locale_id)
+        for snippet, locale_id in pairs
+        if isinstance(snippet, Organisation) and snippet.parent_id
+    ]
+    loader.translate([*pairs, *parents])
 
 
 def conference_of(item, request):
@@ -309,7 +401,7 @@ def conference_of(item, request):
     if parent_path not in loaded:
         loaded[parent_path] = (
             ConferencePage.objects.filter(path=parent_path)
-            .select_related("locale", "venue")
+            .select_related("locale", "venue", "region")
             .first()
         )
     item.__dict__["conference"] = loaded[parent_path]
@@ -332,7 +424,7 @@ def preload(pages, loader):
     }
     if parent_paths:
         parents = ConferencePage.objects.filter(path__in=parent_paths).select_related(
-            "locale", "venue"
+            "locale", "venue", "region"
         )
         by_path = {conference.path: conference for conference in parents}
         for item in items:
@@ -341,21 +433,22 @@ def preload(pages, loader):
     load_public_programmes(conferences, loader.request)
     programme = [item for c in conferences for item in public_programme(c, loader.request)]
     speakers = loader.related(programme + items, "speakers")
-    prefetch_related_objects(speakers, "person__organisation", "organisation")
+    prefetch_related_objects(speakers, "person__organisation__parent", "organisation__parent")
     organisers = loader.related(conferences, "organisers")
-    prefetch_related_objects(organisers, "organisation")
+    prefetch_related_objects(organisers, "organisation__parent")
     images = loader.related(conferences, "image")
     prefetch_related_objects(images, "renditions")
     snippets = []
     for conference in conferences:
         organisations = [row.organisation for row in conference.organisers.all()]
-        snippets += [(each, conference.locale_id) for each in [conference.venue, *organisations]]
+        shown = [conference.venue, conference.region, *organisations]
+        snippets += [(each, conference.locale_id) for each in shown]
     for item in programme + items:
         conference = item.__dict__.get("conference")
-        venue = conference.venue if conference is not None else None
-        shown = [venue, *speaker_snippets(item.speakers.all())]
+        where = [conference.venue, conference.region] if conference is not None else []
+        shown = [*where, *speaker_snippets(item.speakers.all())]
         snippets += [(each, item.locale_id) for each in shown]
-    loader.translate(snippets)
+    translate_with_parents(loader, snippets)
 
 
 def per_request(request, name):

@@ -27,9 +27,11 @@ from ..api.serializers import (
     ImageSerializer,
     InLanguageOf,
     JsonLdField,
+    JsonLdScriptField,
     OrganisationRelationSerializer,
     PageLinkField,
     PersonSerializer,
+    RegionSerializer,
     SpeakerSerializer,
     VenueSerializer,
     ZonedDateTimeField,
@@ -161,6 +163,17 @@ class ConferencePage(DraftPreviewMixin, Page):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    region = models.ForeignKey(
+        "content_types.Region",
+        verbose_name=_("region or municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The county or municipality where the event is held: its place when no venue is given."
+        ),
+    )
     audience = models.TextField(_("audience"), blank=True, help_text=_("Who is welcome."))
     related_project = models.ForeignKey(
         "content_types.ProjectPage",
@@ -225,6 +238,7 @@ class ConferencePage(DraftPreviewMixin, Page):
             heading=_("Time"),
         ),
         FieldPanel("venue"),
+        FieldPanel("region"),
     ]
     practical_panels = [
         MultiFieldPanel(
@@ -289,6 +303,7 @@ class ConferencePage(DraftPreviewMixin, Page):
         APIField("doors_open", serializer=ZonedDateTimeField("doors_open")),
         APIField("timezone"),
         APIField("venue", serializer=InLanguageOf(VenueSerializer())),
+        APIField("region", serializer=InLanguageOf(RegionSerializer())),
         APIField("audience"),
         APIField(
             "organisers", serializer=OrganisationRelationSerializer(many=True, read_only=True)
@@ -305,6 +320,7 @@ class ConferencePage(DraftPreviewMixin, Page):
         APIField("documents", serializer=DocumentLinkSerializer(many=True, read_only=True)),
         APIField("programme", serializer=ProgrammeSerializer(source="*", read_only=True)),
         APIField("json_ld", serializer=JsonLdField()),
+        APIField("json_ld_script", serializer=JsonLdScriptField()),
         APIField("calendar_url", serializer=CalendarURLField()),
     ]
 
@@ -457,6 +473,7 @@ class ProgrammeItemPage(DraftPreviewMixin, Page):
         APIField("related_project", serializer=PageLinkField()),
         APIField("documents", serializer=DocumentLinkSerializer(many=True, read_only=True)),
         APIField("json_ld", serializer=JsonLdField()),
+        APIField("json_ld_script", serializer=JsonLdScriptField()),
         APIField("calendar_url", serializer=ProgrammeItemCalendarURLField()),
     ]
 

@@ -1,18 +1,23 @@
 """Conferences and programme items as schema.org Events (JSON-LD) in the API's ``json_ld`` field.
 
-External sites paste the field into ``<script type="application/ld+json">``.
-The module runs on the demo content (loaded once, rolled back at the end),
-with a few conferences of its own built beside it under the demo's indexes.
-Every JSON-LD object the tests read is also checked against a small schema:
-required keys present, no empty values, dates with the offset of the event's
-time zone.
+External sites paste the field into ``<script type="application/ld+json">``,
+and the site's own HTML pages carry the same markup in their head. The module
+runs on the demo content (loaded once, rolled back at the end), with a few
+conferences of its own built beside it under the demo's indexes. Every JSON-LD
+object the tests read is also checked against a small schema: required keys
+present, no empty values, dates with the offset of the event's time zone. The
+HTML pages are read as a search engine reads them: the markup extracted with
+extruct and expanded with pyld, JSON-LD processors of other authors.
 """
 
+import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
+import extruct
+import lxml.html
 import pytest
 from django.core.cache import caches
 from django.core.files.images import ImageFile
@@ -20,6 +25,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image as PILImage
+from pyld import jsonld
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
@@ -39,6 +45,7 @@ from ..utils import (
     make_organisation,
     make_person,
     make_programme_item,
+    make_region,
     make_venue,
     page_detail_url,
     pages_url,
@@ -51,7 +58,8 @@ YEAR = timezone.localdate().year + 1
 EVENT_TYPES = {
     "Event": {"@type", "name", "startDate"},
     "Place": {"@type", "name"},
-    "PostalAddress": {"@type", "addressLocality", "addressCountry"},
+    # A town or a county, and the country (an event placed by its region has no street).
+    "PostalAddress": {"@type", "addressCountry"},
     "GeoCoordinates": {"@type", "latitude", "longitude"},
     "Offer": {"@type", "price", "availability", "url"},
     "Organization": {"@type", "name"},
@@ -173,6 +181,39 @@ def build_content():
     c["nb_talk"] = make_programme_item(
         nb_conference, "Velkommen", start=local(YEAR, 6, 17, 9, 0), speakers=[anna]
     )
+
+    # A department and the university it is part of; the university has a Norwegian name.
+    c["university_of_boras"] = boras = make_organisation("Högskolan i Borås", kind="education")
+    boras_nb = boras.copy_for_translation(nb_locale)
+    boras_nb.name = "Høgskolen i Borås"
+    boras_nb.save()
+    c["department"] = department = make_organisation(
+        "Institutionen Bibliotekshögskolan", kind="education", parent=boras
+    )
+    department.copy_for_translation(nb_locale).save()  # the same name, part of the same
+    c["cecilia"] = cecilia = make_person("Cecilia Gärdén", organisation=department)
+    c["nb_research"] = make_programme_item(
+        nb_conference,
+        "Forskning og refleksjon",
+        start=local(YEAR, 6, 17, 10, 0),
+        speakers=[cecilia],
+    )
+    # Held in a municipality, at no venue given.
+    c["regional"] = regional = make_conference(
+        sv_index,
+        title="Läsdag i Eskilstuna",
+        start=local(YEAR, 3, 13, 9, 0),
+        end=local(YEAR, 3, 13, 16, 0),
+        venue=None,
+        region=make_region("Eskilstuna", kind="municipality"),
+    )
+    c["regional_talk"] = make_programme_item(
+        regional,
+        "Forskning och reflektion",
+        start=local(YEAR, 3, 13, 9, 0),
+        location="Stadsbiblioteket",
+        speakers=[cecilia],
+    )
     return c
 
 
@@ -229,6 +270,8 @@ def assert_valid_node(node, zone, path="$", required=None):
     if required is None:
         required = EVENT_TYPES.get(node.get("@type"), set())
     assert required <= set(node), f"{path} lacks {sorted(required - set(node))}"
+    if node.get("@type") == "PostalAddress":
+        assert {"addressLocality", "addressRegion"} & set(node), f"{path} names no place"
     for key, value in node.items():
         assert_valid_node(value, zone, f"{path}.{key}", REFERENCES.get(key))
         if key in DATE_KEYS:
@@ -440,13 +483,18 @@ def test_an_items_status_follows_its_conference(client, content):
     assert json_ld(client, content["lunch"])["eventStatus"] == "https://schema.org/EventPostponed"
 
 
-def test_an_item_does_not_name_a_conference_that_is_no_longer_public(client, content):
+def test_no_markup_names_a_conference_that_is_no_longer_public(client, content):
+    """Its items go with it (a page is public only when the pages above it are): no listed
+    item names it as ``superEvent``, and neither the API nor the site shows the items alone."""
     ConferencePage.objects.filter(pk=content["conference"].pk).update(
         expire_at=timezone.now() - timedelta(minutes=1)
     )
-    markup = json_ld(client, content["opening"])
-    assert "superEvent" not in markup
-    assert "Läsfrämjandets dag" not in str(markup)
+    url = pages_url(type="content_types.ProgrammeItemPage", fields="json_ld", limit=100)
+    listed = get_json(client, url)["items"]
+    assert listed and "Läsfrämjandets dag" not in json.dumps(listed, ensure_ascii=False)
+    assert content["opening"].pk not in {item["id"] for item in listed}
+    assert client.get(page_detail_url(content["opening"], fields="_,json_ld")).status_code == 404
+    assert client.get(content["opening"].url).status_code == 404
 
 
 @pytest.mark.parametrize("fields", ["json_ld", "*"])
@@ -521,7 +569,11 @@ def test_the_markup_costs_the_same_queries_however_long_the_programme(client, co
                 conference,
                 f"Punkt {number}",
                 start=local(2025, 6, 10, 9 + number, 0),
-                speakers=[content["anna"], (content["bo"], "moderator", content["university"])],
+                speakers=[
+                    content["anna"],
+                    (content["bo"], "moderator", content["university"]),
+                    content["cecilia"],  # a department, whose university has a Norwegian name
+                ],
             )
         with_markup = page_detail_url(conference, fields="_,json_ld")
         without_markup = page_detail_url(conference, fields="_")
@@ -530,6 +582,10 @@ def test_the_markup_costs_the_same_queries_however_long_the_programme(client, co
         sub_events = json_ld(client, conference)["subEvent"]
         assert len(sub_events) == length
         assert {event["performer"][0]["jobTitle"] for event in sub_events} == {"Bibliotekkonsulent"}
+        assert {
+            event["performer"][2]["affiliation"]["parentOrganization"]["name"]
+            for event in sub_events
+        } == {"Høgskolen i Borås"}
     assert extra[2] > 0  # the markup was built, not served from a cache
     assert extra[2] == extra[8]
 
@@ -569,11 +625,14 @@ def as_performer(speaker):
     performer = {"@type": "Person", "name": speaker["name"]}
     if speaker["title"]:
         performer["jobTitle"] = speaker["title"]
-    if speaker["organisation"]:
-        performer["affiliation"] = {
-            "@type": "Organization",
-            "name": speaker["organisation"]["name"],
-        }
+    organisation = speaker["organisation"]
+    if organisation:
+        performer["affiliation"] = {"@type": "Organization", "name": organisation["name"]}
+        if organisation["parent"]:
+            performer["affiliation"]["parentOrganization"] = {
+                "@type": "Organization",
+                "name": organisation["parent"]["name"],
+            }
     return performer
 
 
@@ -608,3 +667,227 @@ def test_untimed_demo_items_have_no_markup_of_their_own(client, content):
     assert untimed
     for item in untimed:
         assert json_ld(client, item) is None
+
+
+# Where an event without a venue is held
+
+
+def test_the_troms_seminar_is_placed_in_troms_as_its_seed_says(client, content):
+    """The seed names no venue, only a shared bus from Prostneset in Tromsø, in Troms."""
+    seminar = demo_page(ConferencePage, "bibliotekromseminar-2013", "nb")
+    in_troms = {"@type": "PostalAddress", "addressRegion": "Troms", "addressCountry": "NO"}
+    markup = json_ld(client, seminar)
+    assert markup["location"] == {"@type": "Place", "name": "Troms", "address": in_troms}
+    bus, lunch = markup["subEvent"][:2]
+    assert bus["location"] == {"@type": "Place", "name": "Prostneset, Tromsø", "address": in_troms}
+    assert lunch["location"] == markup["location"]
+    region = get_json(client, page_detail_url(seminar, fields="_,region"))["region"]
+    assert (region["name"], region["kind"], region["country"]) == ("Troms", "county", "NO")
+
+
+def test_a_conference_held_in_a_municipality_is_placed_in_its_town(client, content):
+    in_eskilstuna = {
+        "@type": "PostalAddress",
+        "addressLocality": "Eskilstuna",
+        "addressCountry": "SE",
+    }
+    markup = json_ld(client, content["regional"])
+    assert markup["location"] == {"@type": "Place", "name": "Eskilstuna", "address": in_eskilstuna}
+    assert markup["subEvent"][0]["location"] == {
+        "@type": "Place",
+        "name": "Stadsbiblioteket",
+        "address": in_eskilstuna,
+    }
+    assert (
+        json_ld(client, content["regional_talk"])["location"] == markup["subEvent"][0]["location"]
+    )
+
+
+def test_a_venue_goes_before_the_region(client, content):
+    ConferencePage.objects.filter(pk=content["conference"].pk).update(
+        region=make_region("Västmanlands län")
+    )
+    assert json_ld(client, content["conference"])["location"]["name"] == "Västerås Konserthus"
+
+
+# Organisations and what they are part of
+
+
+def test_a_speakers_affiliation_names_the_university_the_department_is_part_of(client, content):
+    department = {
+        "@type": "Organization",
+        "name": "Institutionen Bibliotekshögskolan",
+        "parentOrganization": {"@type": "Organization", "name": "Högskolan i Borås"},
+    }
+    (performer,) = json_ld(client, content["regional_talk"])["performer"]
+    assert performer == {"@type": "Person", "name": "Cecilia Gärdén", "affiliation": department}
+    # The Norwegian page names the university in Norwegian.
+    (performer,) = json_ld(client, content["nb_research"])["performer"]
+    assert performer["affiliation"]["parentOrganization"]["name"] == "Høgskolen i Borås"
+
+
+def test_the_api_shows_a_speakers_organisation_with_its_parent(client, content):
+    parent = {"id": content["university_of_boras"].pk, "name": "Högskolan i Borås"}
+    (speaker,) = get_json(client, page_detail_url(content["regional_talk"], fields="_,speakers"))[
+        "speakers"
+    ]
+    assert speaker["organisation"]["name"] == "Institutionen Bibliotekshögskolan"
+    assert speaker["organisation"]["parent"] == parent
+    assert speaker["person"]["organisation"]["parent"] == parent
+    (speaker,) = get_json(client, page_detail_url(content["nb_research"], fields="_,speakers"))[
+        "speakers"
+    ]
+    assert speaker["organisation"]["parent"]["name"] == "Høgskolen i Borås"
+
+
+def test_the_seeds_department_is_shown_with_its_university(client, content):
+    """The seed: "Cecilia Gärdén, Institutionen Bibliotekshögskolan, Högskolan i Borås"."""
+    item = demo_page(ProgrammeItemPage, "forskning-och-reflektion", "sv")
+    (speaker,) = get_json(client, page_detail_url(item, fields="_,speakers"))["speakers"]
+    assert speaker["name"] == "Cecilia Gärdén"
+    assert speaker["organisation"]["name"] == "Institutionen Bibliotekshögskolan"
+    assert speaker["organisation"]["parent"]["name"] == "Högskolan i Borås"
+    for page in (item, item.get_parent()):
+        html = client.get(page.url).content.decode()
+        assert "Cecilia Gärdén, Institutionen Bibliotekshögskolan, Högskolan i Borås" in html
+
+
+# The site's own HTML pages
+
+
+def html_json_ld(client, page):
+    """The JSON-LD documents in the head of the page's HTML page, as extruct extracts them."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return extruct.extract(html, base_url=page.full_url, syntaxes=["json-ld"])["json-ld"]
+
+
+def schema_org_context(url, options=None):
+    """The schema.org context for pyld, which would otherwise fetch it over the network.
+
+    Only its vocabulary: every term is a schema.org property or type. That is
+    all the markup uses (plain terms, no compact IRIs or coercions).
+    """
+    assert url.rstrip("/") == "https://schema.org", url
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": {"@context": {"@vocab": "https://schema.org/"}},
+    }
+
+
+SCHEMA = "https://schema.org/"
+
+
+def expanded_events(markup):
+    """Every Event in ``markup`` (the event, its sub-events), expanded by pyld to full IRIs."""
+    (event,) = jsonld.expand(markup, {"documentLoader": schema_org_context})
+    events = [event]
+    for sub_event in event.get(f"{SCHEMA}subEvent", []):
+        events.append(sub_event)
+    return events
+
+
+def the(node, name):
+    """The single value of the schema.org property ``name`` of an expanded node."""
+    (value,) = node[f"{SCHEMA}{name}"]
+    return value
+
+
+def assert_placed_as_google_requires(event):
+    """name, startDate and a location: a Place with a PostalAddress naming a town or region."""
+    assert event["@type"] == [f"{SCHEMA}Event"]
+    assert the(event, "name")["@value"]
+    assert the(event, "startDate")["@value"]
+    location = the(event, "location")
+    assert location["@type"] == [f"{SCHEMA}Place"]
+    assert the(location, "name")["@value"]
+    address = the(location, "address")
+    assert address["@type"] == [f"{SCHEMA}PostalAddress"]
+    assert the(address, "addressCountry")["@value"]
+    assert {f"{SCHEMA}addressLocality", f"{SCHEMA}addressRegion"} & set(address)
+
+
+def test_each_demo_event_page_carries_the_apis_json_ld_with_its_place(client, content):
+    """Every conference and programme item of the demo, in both languages: the JSON-LD in the
+    head of its HTML page is the API's ``json_ld``; each Event in it has a place."""
+    sources = ConferencePage.objects.filter(
+        slug__in=["bibliotekromseminar-2013", "tvinning-slutkonferens-2009"]
+    )
+    demo = ConferencePage.objects.filter(
+        translation_key__in=sources.values("translation_key")
+    ).live()
+    assert demo.count() == 4
+    events = 0
+    for conference in demo:
+        pages = [conference, *ProgrammeItemPage.objects.child_of(conference).live()]
+        for page in pages:
+            markup = json_ld(client, page)
+            found = html_json_ld(client, page)
+            if markup is None:  # an item without a time is no Event, on either surface
+                assert found == [], page.title
+                continue
+            assert found == [markup], page.title
+            assert "location" in markup, page.title
+            for event in expanded_events(markup):
+                assert_placed_as_google_requires(event)
+                events += 1
+    assert events > 40
+
+
+def test_every_event_page_of_the_site_carries_the_apis_json_ld(client, content):
+    """The conferences and items built here too: the markup on the page is the API's, however
+    much or little is known (no venue, no price, another time zone, Norwegian)."""
+    pages = [*ConferencePage.objects.live(), *ProgrammeItemPage.objects.live()]
+    for page in pages:
+        markup = json_ld(client, page)
+        assert html_json_ld(client, page) == ([markup] if markup else []), page.title
+
+
+def test_pages_that_are_no_events_carry_no_json_ld(client, content):
+    for page in (content["sv_index"], content["sv_index"].get_parent(), content["untimed"]):
+        assert html_json_ld(client, page.specific) == []
+
+
+# Safe to embed
+
+
+HOSTILE = '</script><script>alert("x")</script><!-- & </SCRIPT >'
+
+
+def test_a_title_that_closes_the_script_element_stays_inside_it(client, content):
+    """What an editor or translator typed cannot end the element: on the site's pages and in
+    the API's ``json_ld_script``, it is escaped, and reads back as exactly what they typed."""
+    conference = make_conference(
+        content["sv_index"],
+        title=HOSTILE,
+        start=local(YEAR, 8, 1, 9, 0),
+        end=local(YEAR, 8, 1, 16, 0),
+    )
+    item = make_programme_item(conference, HOSTILE, start=local(YEAR, 8, 1, 9, 0))
+    for page in (conference, item):
+        data = get_json(client, page_detail_url(page, fields="_,json_ld,json_ld_script"))
+        markup, text = data["json_ld"], data["json_ld_script"]
+        assert markup["name"] == HOSTILE
+        assert not {"<", ">", "&"} & set(text)
+        assert json.loads(text) == markup
+
+        html = client.get(page.url).content.decode()
+        assert "<script>alert" not in html
+        scripts = lxml.html.fromstring(html).xpath("//script")
+        assert [script.get("type") for script in scripts] == ["application/ld+json"]
+        assert scripts[0].text == text
+        assert html_json_ld(client, page) == [markup]
+
+
+def test_json_ld_script_is_json_ld_as_text(client, content):
+    data = get_json(
+        client, page_detail_url(content["conference"], fields="_,json_ld,json_ld_script")
+    )
+    assert json.loads(data["json_ld_script"]) == data["json_ld"]
+    untimed = get_json(
+        client, page_detail_url(content["untimed"], fields="_,json_ld,json_ld_script")
+    )
+    assert untimed["json_ld"] is None and untimed["json_ld_script"] is None

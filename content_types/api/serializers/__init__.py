@@ -34,7 +34,7 @@ from .snippets import (
     RegionSerializer,
     VenueSerializer,
 )
-from .structured_data import JsonLdField
+from .structured_data import JsonLdField, JsonLdScriptField
 
 __all__ = [
     "DEFAULT_IMAGE_RENDITIONS",
@@ -45,6 +45,7 @@ __all__ = [
     "InLanguageOf",
     "IsFallbackField",
     "JsonLdField",
+    "JsonLdScriptField",
     "MeetingSerializer",
     "MilestoneSerializer",
     "OrganisationRelationSerializer",

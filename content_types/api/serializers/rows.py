@@ -52,7 +52,7 @@ class SpeakerSerializer(serializers.Serializer):
     organisation = InLanguageOf(
         OrganisationSummarySerializer(),
         attribute="organisation_at_the_time",
-        prefetch=("organisation", "person__organisation"),
+        prefetch=("organisation__parent", "person__organisation__parent"),
     )
 
     def get_title(self, speaker):

@@ -65,6 +65,8 @@ def load(b, tree):
         start=at("2013-11-20 11:00"),
         end=at("2013-11-21 14:00"),
         timezone=ZONE,
+        # The seed names no venue: a shared bus from Tromsø to the seminar and back.
+        region=troms,
         includes_lunch=True,
         includes_coffee=True,
         includes_accommodation=True,
