@@ -24,11 +24,10 @@ JS = Path(__file__).parent / "js"
 NPM_TIMEOUT = 300
 NODE_TIMEOUT = 60
 #: Why ics-py is expected to fail where only a calendar's VTIMEZONE can place a time.
-ICS_PY_ZONES = (
-    "ics-py 0.7 reads a calendar's events before its VTIMEZONEs (it takes components in "
-    "alphabetical order) and so puts a time in a zone it does not know in UTC; it finds the "
-    "feeds' own zones (Europe/Stockholm, Europe/Oslo) in the zone database"
-)
+# ics-py 0.7 parses a calendar's events before its VTIMEZONEs (it takes the
+# components in alphabetical order), so a zone it does not find by name is UTC
+# to it; the feeds' own zones (Europe/Stockholm, Europe/Oslo) it finds by name.
+ICS_PY_ZONES = "ics-py 0.7 applies no VTIMEZONE: a zone it does not know by name is UTC to it"
 
 
 def read_icalendar(content):
