@@ -23,7 +23,6 @@ import vobject
 JS = Path(__file__).parent / "js"
 NPM_TIMEOUT = 300
 NODE_TIMEOUT = 60
-#: Why ics-py is expected to fail where only a calendar's VTIMEZONE can place a time.
 # ics-py 0.7 parses a calendar's events before its VTIMEZONEs (it takes the
 # components in alphabetical order), so a zone it does not find by name is UTC
 # to it; the feeds' own zones (Europe/Stockholm, Europe/Oslo) it finds by name.
