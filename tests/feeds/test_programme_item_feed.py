@@ -9,7 +9,7 @@ from wagtail.models import Locale, PageViewRestriction
 from content_types.models import ConferenceIndexPage
 
 from ..utils import add_page, make_conference, make_programme_item
-from .helpers import conference_url, fetch, programme_item_url
+from .helpers import conference_url, fetch, programme_item_url, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,20 @@ def test_an_item_without_a_start_links_to_no_calendar(client, content):
 
     assert response.status_code == 200
     assert b"text/calendar" not in response.content
+
+
+def test_the_number_of_queries_does_not_grow_with_the_programme(client, content, site_tree):
+    small = make_conference(
+        site_tree["conference_index"], title="Liten", start=at(22, 9), end=at(22, 16)
+    )
+    large = make_conference(
+        site_tree["conference_index"], title="Stor", start=at(23, 9), end=at(23, 16)
+    )
+    first_of_small = make_programme_item(small, title="Punkt", start=at(22, 9))
+    first_of_large = make_programme_item(large, title="Punkt", start=at(23, 9))
+    for number in range(8):
+        make_programme_item(large, title=f"Punkt {number}", start=at(23, 10, number))
+
+    assert queries_for(client, programme_item_url(first_of_small)) == queries_for(
+        client, programme_item_url(first_of_large)
+    )
