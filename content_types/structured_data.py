@@ -20,6 +20,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
+from . import base_url
 from .api.loading import loader_for
 from .conferences.programme import load_public_programmes, public_programme
 from .snippets.models import Organisation, RegionKind
@@ -486,7 +487,7 @@ def decimal_text(amount):
 
 
 def page_url(page, request):
-    return page.get_full_url(request) or None
+    return base_url.page_url(page, request) or None
 
 
 def event_id(url):
@@ -502,6 +503,7 @@ def image_url(image, request):
 
     renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", None) or {}
     try:
-        return image.get_rendition(renditions.get(IMAGE_RENDITION, IMAGE_FILTER)).full_url
+        rendition = image.get_rendition(renditions.get(IMAGE_RENDITION, IMAGE_FILTER))
+        return base_url.absolute_url(request, rendition.url)
     except SourceImageIOError:
         return None

@@ -25,7 +25,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
-from wagtail.api.utils import get_base_url
 from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -39,6 +38,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from ..base_url import base_url
 from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
 from .caching import api_setting, bump_generation
 
@@ -82,7 +82,7 @@ def purge_detail_on_commit(endpoint, instance):
     except NoReverseMatch:
         logger.warning("No API URL to purge: no %r endpoint in namespace %r", endpoint, namespace)
         return
-    transaction.on_commit(partial(purge_url_from_cache, get_base_url() + path), robust=True)
+    transaction.on_commit(partial(purge_url_from_cache, base_url() + path), robust=True)
 
 
 def purge_page(sender, instance, **kwargs):

@@ -12,9 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
-from wagtail.api.v2.serializers import DetailUrlField
 
 from ..preview import ExpiredToken, InvalidToken, PreviewNotFound, preview_draft, previewable_model
+from .serializers.meta import ServerDetailUrlField
 from .views import ContentPagesAPIViewSet, ContentPageSerializer
 
 
@@ -22,7 +22,7 @@ class PreviewDenied(Exception):
     """No valid token: answered 403 with a message, as other API errors are."""
 
 
-class DraftDetailUrlField(DetailUrlField):
+class DraftDetailUrlField(ServerDetailUrlField):
     """The page's public detail URL; null (not left out) for a page not created yet."""
 
     def get_attribute(self, instance):

@@ -13,10 +13,13 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
+from ..base_url import absolute_url
 from ..visibility import public_media, public_pages
 from .caching import CachedResponseMixin
 from .filters import (
@@ -34,7 +37,12 @@ from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSn
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
 from .serializers.built_once import FieldsBuiltOnce
-from .serializers.meta import PublicParentField
+from .serializers.meta import (
+    PublicParentField,
+    ServerDetailUrlField,
+    ServerDocumentDownloadUrlField,
+    ServerPageHtmlUrlField,
+)
 
 
 def no_such_endpoint(request, path=""):
@@ -68,8 +76,11 @@ class ValidatedQueryMixin:
         return super().detail_view(request, pk)
 
     def find_view(self, request):
+        """Redirects to the detail on the server that answered (see ``content_types/base_url.py``)."""
         self.check_query_parameters(self.get_queryset(), also=self.find_query_parameters)
-        return super().find_view(request)
+        response = super().find_view(request)
+        response["Location"] = absolute_url(request, response["Location"])
+        return response
 
     def check_query_parameters(self, queryset, also=()):
         """Every parameter is an operation or a database field of the type (Eg: ?status=ongoing)."""
@@ -107,6 +118,8 @@ class ValidatedQueryMixin:
 
 
 class ContentPageSerializer(FieldsBuiltOnce, PageSerializer):
+    detail_url = ServerDetailUrlField(read_only=True)
+    html_url = ServerPageHtmlUrlField(read_only=True)
     translations = TranslationsField()
     is_fallback = IsFallbackField()
     parent = PublicParentField(read_only=True)
@@ -268,13 +281,24 @@ class PublicMediaMixin:
         return public_media(self.request, self.model)
 
 
+class ContentImageSerializer(ImageSerializer):
+    detail_url = ServerDetailUrlField(read_only=True)
+
+
+class ContentDocumentSerializer(DocumentSerializer):
+    detail_url = ServerDetailUrlField(read_only=True)
+    download_url = ServerDocumentDownloadUrlField(read_only=True)
+
+
 class ContentImagesAPIViewSet(
     CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, ImagesAPIViewSet
 ):
+    base_serializer_class = ContentImageSerializer
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
 class ContentDocumentsAPIViewSet(
     CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, DocumentsAPIViewSet
 ):
+    base_serializer_class = ContentDocumentSerializer
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

@@ -3,6 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from ..api.serializers.fields import ReadOnlyField
+from ..base_url import absolute_url
 
 CONFERENCE_FEED = "samverkan_calendar:conference"
 PROGRAMME_ITEM_FEED = "samverkan_calendar:programme_item"
@@ -36,7 +37,7 @@ class CalendarURLField(ReadOnlyField):
         except NoReverseMatch:
             return None
         request = self.context.get("request")
-        return request.build_absolute_uri(path) if request is not None else path
+        return absolute_url(request, path) if request is not None else path
 
 
 class ProgrammeItemCalendarURLField(CalendarURLField):

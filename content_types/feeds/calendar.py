@@ -19,6 +19,7 @@ from icalendar import Calendar, Event, vDuration
 from wagtail.models import Locale, Site
 
 from ..api.loading import loader_for
+from ..base_url import page_url
 from ..conferences.models import ConferencePage, ConferenceStatus, ProgrammeItemPage
 from ..conferences.programme import public_programme
 from ..visibility import public_pages
@@ -187,7 +188,7 @@ class EventWriter:
             end=timezone.localtime(end, zone) if end else None,
             description=description or None,
             location=location or None,
-            url=page.get_full_url(self.request),
+            url=page_url(page, self.request),
             status=EVENT_STATUS.get(status, "CONFIRMED"),
             categories=[category],
         )

@@ -16,7 +16,6 @@ identifiers alone.
 from urllib.parse import urlsplit
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
@@ -24,6 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 
+from ..base_url import base_url
 from ..visibility import public_pages
 from .models import WebhookEvent
 
@@ -73,23 +73,24 @@ def complete(payload):
 
 
 def api_detail_url(page_id):
-    """The page's detail in the public API, absolute with ``WAGTAILAPI_BASE_URL``."""
+    """The page's detail in the public API, absolute with ``base_url()`` (API_BASE_URL, else
+    ADMIN_BASE_URL: no request says which server answered)."""
     try:
         path = reverse("wagtailapi:pages:detail", args=(page_id,))
     except NoReverseMatch:  # a site that mounts the API under another name
         path = f"/api/v2/pages/{page_id}/"
-    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + path
+    return base_url() + path
 
 
 def anonymous_api_request():
-    """A request as an anonymous API client at ``WAGTAILAPI_BASE_URL`` makes it.
+    """A request as an anonymous API client at ``base_url()`` makes it.
 
     ``public_pages`` decides by request (its site, view restrictions); this
     one sees what an external site reading the API sees.
     """
-    base_url = urlsplit(settings.WAGTAILAPI_BASE_URL)
+    address = urlsplit(base_url())
     request = RequestFactory().get(
-        "/", HTTP_HOST=base_url.netloc or "localhost", secure=base_url.scheme == "https"
+        "/", HTTP_HOST=address.netloc or "localhost", secure=address.scheme == "https"
     )
     request.user = AnonymousUser()
     request.session = {}

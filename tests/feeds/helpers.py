@@ -35,9 +35,14 @@ def queries_for(client, url):
     return len(queries)
 
 
+def served_url(page):
+    """``page`` on the server the test client asks, as the feeds link to it."""
+    return "http://testserver" + page.get_url()
+
+
 def event_of(calendar, page):
     """The event of ``page``: the one whose URL is the page's."""
-    matching = [event for event in calendar.events if str(event["URL"]) == page.full_url]
+    matching = [event for event in calendar.events if str(event["URL"]) == served_url(page)]
     assert len(matching) == 1, [str(event["SUMMARY"]) for event in calendar.events]
     return matching[0]
 

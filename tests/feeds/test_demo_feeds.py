@@ -10,7 +10,15 @@ from wagtail.models import Locale
 
 from content_types.models import Organisation, ProgrammeItemPage
 
-from .helpers import conference_url, event_of, fetch, parent_uid, summaries, upcoming_url
+from .helpers import (
+    conference_url,
+    event_of,
+    fetch,
+    parent_uid,
+    served_url,
+    summaries,
+    upcoming_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +105,7 @@ def test_the_event_describes_the_conference_in_plain_text(client, tvinning):
     assert "Projektet ”Tvinning – en metod för utveckling?” har pågått" in description
     assert "<" not in description
     assert str(event["LOCATION"]) == "Aros Congress Center, Munkgatan 7, Västerås"
-    assert str(event["URL"]) == tvinning.full_url
+    assert str(event["URL"]) == served_url(tvinning)
     assert str(event["STATUS"]) == "CONFIRMED"
     with translation.override("sv"):
         assert event.categories == [tvinning.get_kind_display()]

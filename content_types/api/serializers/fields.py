@@ -5,6 +5,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from rest_framework import serializers
 
+from ...base_url import absolute_url
 from ...visibility import is_public_media
 from ..loading import follow
 
@@ -68,8 +69,6 @@ class ImageSerializer(ReadOnlyField):
         prefetch_related_objects(images, "renditions")
 
     def to_representation(self, image):
-        from wagtail.images.api.fields import ImageRenditionField
-
         if not is_public_media(self.context.get("request"), image):
             return None
         renditions = getattr(settings, "SAMVERKAN_IMAGE_RENDITIONS", DEFAULT_IMAGE_RENDITIONS)
@@ -80,10 +79,23 @@ class ImageSerializer(ReadOnlyField):
             "width": image.width,
             "height": image.height,
             "renditions": {
-                name: ImageRenditionField(spec).to_representation(image)
+                name: rendition(image, spec, self.context.get("request"))
                 for name, spec in renditions.items()
             },
         }
+
+
+def rendition(image, spec, request):
+    """Wagtail's rendition field, its ``full_url`` on the server that answered.
+
+    Wagtail's names ``WAGTAILADMIN_BASE_URL``, the admin's address.
+    """
+    from wagtail.images.api.fields import ImageRenditionField
+
+    shown = ImageRenditionField(spec).to_representation(image)
+    if "url" not in shown:
+        return shown  # the image's file is missing: Wagtail's error, as it is
+    return {**shown, "full_url": absolute_url(request, shown["url"])}
 
 
 class ZonedDateTimeField(ReadOnlyField):

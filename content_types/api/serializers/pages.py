@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from ...base_url import absolute_url, page_url
 from ..loading import follow, loader_for, to_many
 from .fields import ReadOnlyField
 
@@ -20,9 +21,11 @@ def page_link(page, context):
         "type": specific_class._meta.label if specific_class else None,
         "slug": page.slug,
         "detail_url": (
-            get_object_detail_url(router, request, Page, page.pk) if router is not None else None
+            absolute_url(request, get_object_detail_url(router, request, Page, page.pk))
+            if router is not None
+            else None
         ),
-        "html_url": page.get_full_url(request),
+        "html_url": page_url(page, request),
     }
 
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ...base_url import absolute_url
 from ...visibility import is_public_media
 from .fields import RichTextField
 from .languages import InLanguageOf, in_language
@@ -101,9 +102,7 @@ class DocumentLinkSerializer(serializers.Serializer):
 
     def get_url(self, link):
         if link.document_id:
-            from wagtail.api.v2.utils import get_full_url  # loads models; see pages.page_link
-
-            return get_full_url(self.context.get("request"), link.document.url)
+            return absolute_url(self.context.get("request"), link.document.url)
         return link.url
 
     def get_document(self, link):

@@ -239,7 +239,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=64_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 
-WAGTAILAPI_BASE_URL = env("API_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# The public address the API, feeds and JSON-LD link to (https://cms.example.se);
+# unset, links name the scheme, host and port each request came to
+# (content_types/base_url.py), and what no request asks for (webhook payloads,
+# cache purges) names ADMIN_BASE_URL.
+WAGTAILAPI_BASE_URL = env("API_BASE_URL", default="")
 WAGTAILAPI_LIMIT_MAX = 100
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -339,7 +343,7 @@ if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
 
 # Calendar feeds (content_types/feeds/). UID_DOMAIN ends every event's UID
 # (<translation_key>.<language>@<domain>); empty means the host of
-# WAGTAILAPI_BASE_URL. Keep it once subscribers have the events.
+# API_BASE_URL, else of ADMIN_BASE_URL. Keep it once subscribers have the events.
 SAMVERKAN_CALENDAR = {
     "UID_DOMAIN": env("CALENDAR_UID_DOMAIN", default="") or None,
 }
