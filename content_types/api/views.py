@@ -4,6 +4,7 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -29,10 +30,11 @@ from .filters import (
     ValidatedSearchFilter,
     validate_filter_value,
 )
+from .languages import AnswerLanguageMixin
 from .loading import loader_for, select_chains
 from .memo import Memo
 from .messages import message_language
-from .methods import method_not_allowed
+from .methods import method_not_allowed, read_only
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
 from .serializers import IsFallbackField, TranslationsField
@@ -45,14 +47,18 @@ from .serializers.meta import (
 )
 
 
+@read_only
 def no_such_endpoint(request, path=""):
-    """A JSON 404 for any other path under the API, rather than the site's language redirect."""
+    """A JSON 404 for any other path under the API, rather than the site's language redirect.
+
+    A write answers 405, as everywhere under the API: nothing there accepts one.
+    """
     with translation.override(message_language(request)):
         message = _("no API endpoint at %(path)s") % {"path": request.path}
     return JsonResponse({"message": message}, status=404)
 
 
-class ValidatedQueryMixin:
+class ValidatedQueryMixin(AnswerLanguageMixin):
     """Checks the query string of every request, listing, detail and find alike.
 
     Every parameter must be one the endpoint knows (an operation or a field of
@@ -102,6 +108,13 @@ class ValidatedQueryMixin:
             validate_filter_value(queryset.model._meta.pk, "id", request.GET["id"])
         return super().find_object(queryset, request)
 
+    def dispatch(self, request, *args, **kwargs):
+        # Before DRF authenticates: a write from a browser signed in to the admin
+        # would otherwise fail the session's CSRF check, a 403 that hides the answer.
+        if request.method not in self.allowed_methods:
+            return method_not_allowed(request)
+        return super().dispatch(request, *args, **kwargs)
+
     def http_method_not_allowed(self, request, *args, **kwargs):
         return method_not_allowed(request)
 
@@ -133,6 +146,10 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
     """
 
     base_serializer_class = ContentPageSerializer
+    not_found_messages = {
+        "detail_view": gettext_lazy("no public page has the id %(id)s"),
+        "find_view": gettext_lazy("no public page matches the query"),
+    }
     meta_fields = PagesAPIViewSet.meta_fields + ["translations", "is_fallback"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["is_fallback"]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
@@ -165,6 +182,13 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         # Wagtail narrows to one page type by the primary keys of every public
         # page; the type's own public rows let the database start from the type.
         return self.get_base_queryset(queryset.model)
+
+    def content_language(self):
+        """A page's detail is in the page's language; a listing in the one it was asked for."""
+        page = getattr(self, "_cached_object", None)
+        if page is not None:
+            return page.locale.language_code
+        return self.request.GET.get("locale") or super().content_language()
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)
@@ -294,6 +318,10 @@ class ContentImagesAPIViewSet(
     CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, ImagesAPIViewSet
 ):
     base_serializer_class = ContentImageSerializer
+    not_found_messages = {
+        "detail_view": gettext_lazy("no public image has the id %(id)s"),
+        "find_view": gettext_lazy("no public image matches the query"),
+    }
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
@@ -301,4 +329,8 @@ class ContentDocumentsAPIViewSet(
     CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, DocumentsAPIViewSet
 ):
     base_serializer_class = ContentDocumentSerializer
+    not_found_messages = {
+        "detail_view": gettext_lazy("no public document has the id %(id)s"),
+        "find_view": gettext_lazy("no public document matches the query"),
+    }
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

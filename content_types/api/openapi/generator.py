@@ -18,6 +18,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from ...base_url import base_url, configured_base_url
+from ..methods import SAFE_METHODS
 from . import parameters as query_parameters
 from . import routes
 from .parameters import id_schema
@@ -29,6 +31,19 @@ PRIVATE_ENDPOINTS = frozenset(["preview"])
 CALENDAR_PREFIX = "calendar/"
 DOCUMENT_URL_NAME = "samverkan_openapi:document"
 MESSAGE = {"$ref": "#/components/schemas/Message"}
+#: What every path answers 405 to, with Allow naming what it does answer.
+WRITE_METHODS = ("post", "put", "patch", "delete")
+#: What the plain Django views (feeds, this document) allow; the endpoints also allow OPTIONS.
+READ_METHODS = ("GET", "HEAD")
+MESSAGE_LANGUAGE = {
+    "description": "The language of the message: en, or sv or nb as Accept-Language asks.",
+    "schema": {"type": "string"},
+}
+CONTENT_LANGUAGE = {
+    "description": "The language of the content: a page's own on a detail; on a listing the "
+    "locale asked for, else every language of the site (e.g. sv, nb).",
+    "schema": {"type": "string"},
+}
 
 
 class UndocumentedViewError(Exception):
@@ -64,14 +79,36 @@ def json_content(schema):
     return {"application/json": {"schema": schema}}
 
 
-def error_responses(not_found):
+def error_response(description):
     return {
-        "400": {
-            "description": "Bad input: an unknown parameter, field, type or locale, or a "
-            "malformed value. The message says which.",
-            "content": json_content(MESSAGE),
+        "description": description,
+        "headers": {"Content-Language": MESSAGE_LANGUAGE},
+        "content": json_content(MESSAGE),
+    }
+
+
+def bad_input_response():
+    return error_response(
+        "Bad input: an unknown parameter, field, type or locale, or a malformed value. "
+        "The message says which."
+    )
+
+
+def error_responses(not_found):
+    return {"400": bad_input_response(), "404": error_response(not_found)}
+
+
+def method_not_allowed_response(allowed):
+    return {
+        **error_response("The API is read-only: nothing here accepts this method."),
+        "headers": {
+            "Allow": {
+                "description": f"The methods allowed: {', '.join(allowed)}.",
+                "schema": {"type": "string"},
+                "required": True,
+            },
+            "Content-Language": MESSAGE_LANGUAGE,
         },
-        "404": {"description": not_found, "content": json_content(MESSAGE)},
     }
 
 
@@ -132,17 +169,16 @@ class DocumentBuilder:
                 "Public, published content: pages of every type with their fields, images "
                 "and documents, and calendar feeds. Wagtail API v2 conventions: limit and "
                 'offset, fields, type, order, search. Errors answer {"message": ...}, in '
-                "English or, when Accept-Language asks for it, in Swedish or Norwegian."
+                "English or, when Accept-Language asks for it, in Swedish or Norwegian. "
+                "Read-only: POST, PUT, PATCH and DELETE answer 405 everywhere, with Allow."
             ),
         }
 
     def server_url(self):
-        base = getattr(settings, "WAGTAILAPI_BASE_URL", None)
-        if base:
-            return base.rstrip("/")
+        """The server that answered, as every URL in the API names it (``base_url.py``)."""
         if self.request is not None:
-            return self.request.build_absolute_uri("/").rstrip("/")
-        return "/"
+            return base_url(self.request)
+        return configured_base_url() or "/"
 
     def view_rank(self, view):
         path, _parameters, entry, namespace = view
@@ -169,7 +205,8 @@ class DocumentBuilder:
                 f"{path} ({entry.lookup_str}): no description for this view under the API's prefix"
             )
 
-    def add_operation(self, path, path_parameters, operation, tag):
+    def add_operation(self, path, path_parameters, operation, tag, allowed=READ_METHODS):
+        """``operation`` as the path's GET, and a 405 naming ``allowed`` for every write."""
         if tag not in [existing["name"] for existing in self.tags]:
             self.tags.append({"name": tag})
         parameters = [
@@ -184,7 +221,16 @@ class DocumentBuilder:
         ]
         operation["parameters"] = parameters + operation.get("parameters", [])
         operation["tags"] = [tag]
-        self.paths.setdefault(path, {})["get"] = operation
+        methods = self.paths.setdefault(path, {})
+        methods["get"] = operation
+        for method in WRITE_METHODS:
+            methods[method] = {
+                "operationId": f"{operation['operationId']}_{method}",
+                "summary": f"{method.upper()} is not allowed",
+                "parameters": parameters,
+                "tags": [tag],
+                "responses": {"405": method_not_allowed_response(allowed)},
+            }
 
     # Wagtail API endpoints
 
@@ -215,7 +261,7 @@ class DocumentBuilder:
                         "description": f"A page of {name}, with the number of all that match.",
                         "content": json_content(self.listing_schema(endpoint, item)),
                     },
-                    **error_responses("Not found, e.g. a locale that does not exist."),
+                    **error_responses("No site is at the hostname ?site= names."),
                 },
             }
         elif action == "detail_view":
@@ -248,7 +294,9 @@ class DocumentBuilder:
                 f"{path}: {endpoint.__qualname__} answers GET with {action!r}, which the "
                 "document does not know"
             )
-        self.add_operation(path, path_parameters, operation, name)
+        if "200" in operation["responses"]:
+            operation["responses"]["200"]["headers"] = {"Content-Language": CONTENT_LANGUAGE}
+        self.add_operation(path, path_parameters, operation, name, allowed=SAFE_METHODS)
 
     def filterable_models(self, endpoint):
         """The endpoint's own model first, then the page types a ``type`` can ask for."""
@@ -357,7 +405,8 @@ class DocumentBuilder:
                     "200": {
                         "description": "The OpenAPI 3.1 document of the API.",
                         "content": json_content({"type": "object"}),
-                    }
+                    },
+                    "400": bad_input_response(),
                 },
             }
         else:
@@ -368,7 +417,8 @@ class DocumentBuilder:
                     "200": {
                         "description": "The endpoints, parameters and page types, in HTML.",
                         "content": {"text/html": {"schema": {"type": "string"}}},
-                    }
+                    },
+                    "400": bad_input_response(),
                 },
             }
         self.add_operation(path, {}, operation, "documentation")

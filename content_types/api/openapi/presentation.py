@@ -27,6 +27,8 @@ def operations(document):
     result = []
     for path, methods in document["paths"].items():
         for method, operation in methods.items():
+            if set(operation.get("responses", {})) == {"405"}:
+                continue  # a write the read-only API refuses; the introduction says so
             result.append(
                 {
                     "anchor": operation.get("operationId", path),
