@@ -81,18 +81,30 @@ def admin_apps():
     ]
 
 
+def _messages_of(app_config, domain):
+    path = Path(app_config.path) / "locale" / TEMPLATE_LANGUAGE / "LC_MESSAGES" / f"{domain}.po"
+    if not path.exists():
+        return []
+    return [
+        Message(app_config.name, entry.msgid, entry.msgid_plural, entry.msgctxt)
+        for entry in polib.pofile(str(path))
+        if entry.msgid and not entry.obsolete
+    ]
+
+
+def _key(message):
+    return (message.msgctxt, message.msgid, message.msgid_plural)
+
+
 def admin_messages(domain):
-    """Every message of the admin's apps in ``domain``, once each, in catalog order."""
+    """Every message of the admin's apps in ``domain``, once each, in catalog order.
+
+    A message more than one app lists is named after the first of them.
+    """
     messages = {}
     for app_config in admin_apps():
-        path = Path(app_config.path) / "locale" / TEMPLATE_LANGUAGE / "LC_MESSAGES" / f"{domain}.po"
-        if not path.exists():
-            continue
-        for entry in polib.pofile(str(path)):
-            if entry.obsolete or not entry.msgid:
-                continue
-            message = Message(app_config.name, entry.msgid, entry.msgid_plural, entry.msgctxt)
-            messages.setdefault((message.msgctxt, message.msgid, message.msgid_plural), message)
+        for message in _messages_of(app_config, domain):
+            messages.setdefault(_key(message), message)
     return list(messages.values())
 
 
@@ -121,10 +133,6 @@ def _catalog_folders(domain, app_config=None):
     else:
         folders.append(Path(app_config.path) / "locale")
     return folders
-
-
-def _app_config(name):
-    return next(config for config in apps.get_app_configs() if config.name == name)
 
 
 def own_catalogs(language, domain, app_config=None):
@@ -193,12 +201,17 @@ def coverage(language, domain):
             if own is None or own != _shown_by_django(message, language):
                 missing.append(message)
     else:
-        by_app = {}
-        for message in messages:
-            if message.app not in by_app:
-                by_app[message.app] = own_catalogs(language, domain, _app_config(message.app))
-            if _own_translations(message, by_app[message.app]) is None:
-                missing.append(message)
+        # Each app's JavaScript has a catalog view of its own: a message two apps
+        # list must be translated in both.
+        lacking = set()
+        for app_config in admin_apps():
+            app_catalogs = own_catalogs(language, domain, app_config)
+            lacking.update(
+                _key(message)
+                for message in _messages_of(app_config, domain)
+                if _own_translations(message, app_catalogs) is None
+            )
+        missing = [message for message in messages if _key(message) in lacking]
     return Coverage(language, domain, len(messages), tuple(missing))
 
 
