@@ -187,7 +187,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in ("sv", "nb", "en")]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# The project's own strings, then the Swedish and Norwegian that complete
+# Wagtail's and wagtail-localize's catalogs (locales/admin/, glossary in
+# locales/GLOSSARY.md); both outrank the apps' catalogs.
+LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "admin"]
 
 TIME_ZONE = env("TIME_ZONE", default="Europe/Stockholm")
 USE_TZ = True
@@ -385,13 +388,16 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Signed webhooks to external sites (content_types/webhooks/). A delivery that
 # fails (no answer, 5xx, 408, 429) is tried again after BACKOFF_SECONDS, then
 # twice that, and so on, MAX_ATTEMPTS attempts in all; TIMEOUT_SECONDS bounds
-# each request. Deliveries run as django-tasks tasks: with the default immediate
-# backend inside the request that published, once it has committed, so the
-# defaults are short; with a worker backend (TASKS) raise them.
+# each attempt as a whole. Deliveries run as django-tasks tasks: with the default
+# immediate backend inside the request that published, once it has committed, so
+# the defaults are short; with a worker backend (TASKS) raise them. Webhooks go
+# to public addresses only; ALLOWED_NETWORKS (e.g. "10.20.0.0/16,192.168.1.7")
+# lets them reach internal receivers on those networks.
 SAMVERKAN_WEBHOOKS = {
     "MAX_ATTEMPTS": env.int("WEBHOOK_MAX_ATTEMPTS", default=3),
     "BACKOFF_SECONDS": env.float("WEBHOOK_BACKOFF_SECONDS", default=1.0),
     "TIMEOUT_SECONDS": env.float("WEBHOOK_TIMEOUT_SECONDS", default=5.0),
+    "ALLOWED_NETWORKS": env.list("WEBHOOK_ALLOWED_NETWORKS", default=[]),
 }
 
 
