@@ -244,6 +244,15 @@ def read_conference_feeds(reader, world, case):
     return seen(bodies, calendar_refs(world, bodies))
 
 
+def read_item_feeds(reader, world, case):
+    bodies = []
+    for page in case.pages:
+        if page.specific_class._meta.label == ITEM:
+            url = reverse("samverkan_calendar:programme_item", args=(page.pk,))
+            bodies.append(unfolded(get_json(reader, url, (200, 404)).content))
+    return seen(bodies, calendar_refs(world, bodies))
+
+
 # JSON-LD
 
 
@@ -394,6 +403,14 @@ SURFACES = [
         PAGE_SURFACE_EXPOSES,
         {PAGE: BOTH, TRANSLATION: BOTH, SNIPPET: WORDS, PERSON: WORDS},
         frozenset({CONFERENCE, ITEM}),
+    ),
+    Surface(
+        "ical_item",
+        "iCal per programme item",
+        read_item_feeds,
+        PAGE_SURFACE_EXPOSES,
+        {PAGE: BOTH, TRANSLATION: BOTH, SNIPPET: WORDS, PERSON: WORDS},
+        frozenset({ITEM}),
     ),
     Surface(
         "json_ld",
