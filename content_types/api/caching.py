@@ -234,6 +234,10 @@ def bump_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or it was evicted
         start_generation(cache)
+    else:
+        # Django's file and database caches write the number back with their
+        # default timeout: the generation would end after five minutes.
+        cache.touch(GENERATION_KEY, timeout=None)
     now = time.time()
     previous = cache.get(MODIFIED_KEY)
     shares_second = previous is not None and int(previous[0]) == int(now)

@@ -604,6 +604,24 @@ def test_the_generation_starts_above_every_earlier_one_after_the_cache_is_flushe
     assert after > bumped
 
 
+def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path):
+    """Every process of ``make run`` shares a folder; a generation lasts there until the next bump."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "files": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+            "TIMEOUT": 1,
+        },
+    }
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ALIAS": "files"}
+    caching.start_generation(caches["files"])
+    caching.bump_generation()
+    bumped = caches["files"].get(caching.GENERATION_KEY)
+    time.sleep(1.1)
+    assert caches["files"].get(caching.GENERATION_KEY) == bumped
+
+
 # Scheduled publishing
 
 
