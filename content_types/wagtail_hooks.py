@@ -11,7 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .localization import views as localization_views
+from .localization.account import TranslatorNotificationsPanel
 from .localization.review import managed_translation
+from .pick_lists import pages_in_locale
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler
 from .snippets.models import FocusArea, Organisation, Person, Region, Venue
 from .visibility import hidden_ancestor, private_collections, public_media
@@ -97,6 +99,12 @@ def register_translation_status_menu_item():
     )
 
 
+@hooks.register("register_account_settings_panel")
+def register_translator_notifications_panel(request, user, profile):
+    """Translators turn the e-mail about outdated translations on or off with Wagtail's own."""
+    return TranslatorNotificationsPanel(request, user, profile)
+
+
 @hooks.register("register_page_header_buttons")
 def submit_translation_button(page, user, view_name, next_url=None):
     """Offers translators "submit for review" on pages made in the translation editor."""
@@ -108,6 +116,13 @@ def submit_translation_button(page, user, view_name, next_url=None):
             icon_name="resubmit",
             priority=40,
         )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_pages_in_the_edited_pages_language(pages, request):
+    """The page chooser's search, like its tree, lists only pages in the locale it was opened
+    for: the page editor opens it with the edited page's ``?locale=``."""
+    return pages_in_locale(pages, request.GET.get("locale"))
 
 
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own handlers

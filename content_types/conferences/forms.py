@@ -2,10 +2,11 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..pick_lists import LanguagePageForm
 
 
-class ProgrammeItemForm(WagtailAdminPageForm):
+class ProgrammeItemForm(LanguagePageForm):
     """Keeps every timed item within the days of its conference.
 
     The parent is known to the form before the page is in the tree, so the

@@ -38,6 +38,7 @@ from ..api.serializers import (
 )
 from ..feeds.api import CalendarURLField, ProgrammeItemCalendarURLField
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..pick_lists import LanguagePageForm
 from ..preview import DraftPreviewMixin
 from ..relations import DocumentLink, OrganisationRelation
 from .forms import ProgrammeItemForm
@@ -284,6 +285,7 @@ class ConferencePage(DraftPreviewMixin, Page):
         InlinePanel("documents", heading=_("Documents"), label=_("document")),
     ]
     edit_handler = tabbed_editor(content_panels, practical_panels, _("Practical details"))
+    base_form_class = LanguagePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("tagline"),

@@ -26,6 +26,7 @@ from ..api.serializers import (
     PersonRelationSerializer,
 )
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..pick_lists import LanguagePageForm
 from ..preview import DraftPreviewMixin
 from ..relations import DatePrecision, OrganisationRelation, ParticipantGroup, PersonRelation
 
@@ -149,6 +150,7 @@ class NetworkPage(DraftPreviewMixin, Page):
         FieldPanel("related_projects"),
     ]
     edit_handler = tabbed_editor(content_panels, facts_panels, _("Facts"))
+    base_form_class = LanguagePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("purpose"),

@@ -32,6 +32,7 @@ from ..api.serializers import (
     UpdateSerializer,
 )
 from ..pages import IndexPage, page_image, tabbed_editor
+from ..pick_lists import LanguagePageForm
 from ..preview import DraftPreviewMixin
 from ..relations import (
     DatePrecision,
@@ -258,6 +259,7 @@ class ProjectPage(DraftPreviewMixin, Page):
         FieldPanel("successor"),
     ]
     edit_handler = tabbed_editor(content_panels, facts_panels, _("Facts"))
+    base_form_class = LanguagePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
