@@ -9,7 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from ..utils import page_detail_url, pages_url
+from content_types.models import ConferenceDocument
+
+from ..utils import make_conference, page_detail_url, pages_url
 
 CONFERENCE = "content_types.ConferencePage"
 PROJECT = "content_types.ProjectPage"
@@ -237,11 +239,17 @@ BAD_QUERY_KINDS = {
 
 
 @pytest.fixture
-def endpoints(home):
+def endpoints(home, conference_index):
     """Each public endpoint's URL, with an object to show where it shows one."""
     image = get_image_model().objects.create(title="Bild", file=get_test_image_file())
     document = get_document_model().objects.create(
         title="Program", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="program.pdf")
+    )
+    # The media endpoints list only what public pages show.
+    make_conference(
+        conference_index,
+        image=image,
+        documents=[ConferenceDocument(title="Program", document=document)],
     )
     return {
         "pages-listing": reverse("wagtailapi:pages:listing"),

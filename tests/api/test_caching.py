@@ -28,7 +28,7 @@ from wagtail.models import PageViewRestriction
 
 from content_types.api import caching
 from content_types.api.local_copies import LocalCopies
-from content_types.models import ConferenceIndexPage, ConferencePage, Venue
+from content_types.models import ConferenceDocument, ConferenceIndexPage, ConferencePage, Venue
 
 from ..utils import (
     PROJECT_DIR,
@@ -583,11 +583,15 @@ def test_a_new_view_restriction_hides_the_page_from_the_next_response(client, co
 
 
 @pytest.mark.django_db
-def test_a_new_document_is_in_the_next_documents_listing(client, content, commit):
+def test_a_document_a_conference_starts_to_show_is_in_the_next_documents_listing(
+    client, conference, commit
+):
     url = reverse("wagtailapi:documents:listing")
     assert get(client, url)[0].json()["items"] == []
     with commit():
-        get_document_model().objects.create(title="Programblad", file="programblad.pdf")
+        document = get_document_model().objects.create(title="Programblad", file="programblad.pdf")
+        conference.documents.add(ConferenceDocument(title="Program", document=document))
+        conference.save_revision().publish()
     assert [item["title"] for item in get(client, url)[0].json()["items"]] == ["Programblad"]
 
 
