@@ -13,7 +13,8 @@ site changed. Draft revisions change nothing public
 and bump nothing.
 
 Where a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the changed
-page's, image's or document's detail URL is purged there too, as Wagtail's
+page's (with its descendants', whose visibility follows it), image's or
+document's detail URL is purged there too, as Wagtail's
 ``WAGTAILAPI_USE_FRONTENDCACHE`` would: Wagtail's own handlers only know a
 router named ``wagtailapi_v2``; these use ``SAMVERKAN_API["URL_NAMESPACE"]``.
 """
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
-from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -72,20 +73,32 @@ def models_saved_or_deleted():
 # A CDN in front of the API
 
 
-def purge_detail_on_commit(endpoint, instance):
-    """Purge ``instance``'s detail URL of ``endpoint`` from the frontend caches, once committed."""
+def purge_details_on_commit(endpoint, keys):
+    """Purge the detail URLs of ``endpoint`` for ``keys`` from the frontend caches, once committed."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     namespace = api_setting("URL_NAMESPACE")
     try:
-        path = reverse(f"{namespace}:{endpoint}:detail", args=(instance.pk,))
+        paths = [reverse(f"{namespace}:{endpoint}:detail", args=(key,)) for key in keys]
     except NoReverseMatch:
         logger.warning("No API URL to purge: no %r endpoint in namespace %r", endpoint, namespace)
         return
-    transaction.on_commit(partial(purge_url_from_cache, base_url() + path), robust=True)
+    urls = [base_url() + path for path in paths]
+    transaction.on_commit(partial(purge_urls_from_cache, urls), robust=True)
+
+
+def purge_detail_on_commit(endpoint, instance):
+    purge_details_on_commit(endpoint, [instance.pk])
 
 
 def purge_page(sender, instance, **kwargs):
+    """A page's state decides its descendants' (``visibility.public_pages``): publishing,
+    unpublishing or moving it changes their details too."""
+    pages = Page.objects.descendant_of(instance, inclusive=True)
+    purge_details_on_commit("pages", list(pages.values_list("pk", flat=True)))
+
+
+def purge_deleted_page(sender, instance, **kwargs):
     purge_detail_on_commit("pages", instance)
 
 
@@ -109,7 +122,7 @@ def connect():
         signal.connect(purge_page, dispatch_uid=f"samverkan_api_purge_page_{name}")
     # Every deleted page, whatever its type, deletes one Page row.
     post_delete.connect(bump_on_commit, sender=Page, dispatch_uid="samverkan_api_cache_deleted")
-    post_delete.connect(purge_page, sender=Page, dispatch_uid="samverkan_api_purge_deleted")
+    post_delete.connect(purge_deleted_page, sender=Page, dispatch_uid="samverkan_api_purge_deleted")
 
     for model in models_saved_or_deleted():
         name = f"{model._meta.app_label}_{model._meta.model_name}"

@@ -9,8 +9,10 @@ The content is built once for the module; tests that change it run in their
 own savepoint, and the cache is cleared around every test (conftest.py).
 """
 
+import threading
 import time
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
@@ -22,13 +24,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import http_date
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from content_types.api import caching
 from content_types.api.local_copies import LocalCopies
-from content_types.models import ConferenceDocument, ConferenceIndexPage, ConferencePage, Venue
+from content_types.models import (
+    ConferenceDocument,
+    ConferenceIndexPage,
+    ConferencePage,
+    ProgrammeItemPage,
+    Venue,
+)
 
 from ..utils import (
     PROJECT_DIR,
@@ -724,6 +733,50 @@ def test_a_cdn_is_told_to_drop_a_published_pages_api_url(conference, commit, set
     with commit():
         conference.save_revision().publish()
     assert f"http://testserver{page_detail_url(conference)}" in RecordingFrontendCache.purged
+
+
+@pytest.fixture
+def purge_receiver():
+    """A real HTTP server that notes each PURGE it is sent, as Varnish would receive it."""
+    purged = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            purged.append(f"http://{self.headers['Host']}{self.path}")
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", purged
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_conference_alone_purges_its_programme_items_api_urls_too(
+    conference, commit, settings, purge_receiver
+):
+    """The items stay live, but are hidden with the conference above them."""
+    location, purged = purge_receiver
+    item = make_programme_item(conference, title="Inledning")
+    conference.refresh_from_db()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    with commit():
+        UnpublishPageAction(conference, include_descendants=False).execute()
+
+    assert ProgrammeItemPage.objects.get(pk=item.pk).live
+    assert f"http://testserver{page_detail_url(conference)}" in purged
+    assert f"http://testserver{page_detail_url(item)}" in purged
 
 
 # Plain views: the calendar feeds
