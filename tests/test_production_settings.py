@@ -13,8 +13,6 @@ import json
 import os
 import re
 import secrets
-import subprocess
-import sys
 from dataclasses import replace
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -54,14 +52,8 @@ def production_environment(tmp_path, **changes):
 
 
 def manage(environment, *arguments):
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """The finished process, for tests that read how it ended."""
+    return process_manage(environment, *arguments, check=False)
 
 
 def evaluate(environment, script):
