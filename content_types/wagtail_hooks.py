@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,8 +11,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .localization import translator_views
 from .localization import views as localization_views
 from .localization.account import TranslatorNotificationsPanel
+from .localization.editor import is_translation, may_discard_translation
 from .localization.review import managed_translation
 from .pick_lists import pages_in_locale
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler
@@ -88,6 +91,28 @@ def register_translation_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_review_urls():
+    """The review footer's "save draft", and the guarded alias conversion.
+
+    The conversion answers at wagtail-localize's own address, ahead of its view
+    (``order=-1``), so every way to it (the translation editor's footer, the page
+    editor's action menu) asks ``may_discard_translation`` first.
+    """
+    return [
+        path(
+            "translations/<int:page_id>/save-draft/",
+            translator_views.save_translation_as_draft,
+            name="samverkan_save_translation_draft",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translator_views.convert_translation_to_alias,
+            name="samverkan_convert_translation_to_alias",
+        ),
+    ]
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return MenuItem(
@@ -116,6 +141,30 @@ def submit_translation_button(page, user, view_name, next_url=None):
             icon_name="resubmit",
             priority=40,
         )
+
+
+@hooks.register("construct_page_action_menu")
+def offer_alias_conversion_to_publishers_only(menu_items, request, context):
+    """The page editor offers "Convert to alias page", which replaces a translation with a copy
+    of its source, only to those who may publish the page."""
+    page = context.get("page")
+    if page is None or may_discard_translation(page, request.user):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("before_delete_page")
+def keep_translations_from_deletion_by_non_publishers(request, page):
+    """Deleting a translation discards its translated text: only those who may publish the page
+    may do it (after Wagtail's confirmation); others are sent back to the page with a message."""
+    if is_translation(page) and not may_discard_translation(page, request.user):
+        messages.error(
+            request,
+            _("Only someone who may publish '%(title)s' can delete its translation.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
 
 
 @hooks.register("construct_page_chooser_queryset")
