@@ -2,7 +2,10 @@
 
 A translation is up to date when wagtail-localize's copy of the source was
 taken after the source was last published, every string of it is translated,
-and the translated page was published after that copy. Translations made
+and the translated page was published after that copy. Its progress is counted
+in strings: how many of the copy's strings there are, how many are translated,
+and how many of those left were translated before the source changed them
+(``changed``: the place in the page has a translation, of the earlier text). Translations made
 outside wagtail-localize (copied by hand) are reported with ``None`` for what
 cannot be known.
 
@@ -35,6 +38,9 @@ class TranslationState:
     is_source: bool
     complete: bool | None
     up_to_date: bool | None
+    total: int | None = None
+    translated: int | None = None
+    changed: int | None = None
 
     @property
     def exists(self):
@@ -43,6 +49,11 @@ class TranslationState:
     @property
     def live(self):
         return self.page is not None and self.page.live
+
+    @property
+    def left(self):
+        """Strings still to translate (changed ones included); None when not translated here."""
+        return None if self.total is None else self.total - self.translated
 
     @property
     def needs_work(self):
@@ -74,16 +85,7 @@ def annotate_translation_progress(pages, visible=None):
         locale_id__in=versions_of_key.values("locale_id"),
     ).order_by("created_at")
     segments = StringSegment.objects.filter(source_id=OuterRef("localize_source_id"))
-    translated_segments = segments.filter(
-        Exists(
-            StringTranslation.objects.filter(
-                translation_of_id=OuterRef("string_id"),
-                context_id=OuterRef("context_id"),
-                locale_id=OuterRef(OuterRef("locale_id")),
-                has_error=False,
-            )
-        )
-    )
+    language = OuterRef(OuterRef("locale_id"))
     is_public = (
         Exists(visible.filter(pk=OuterRef("pk")))
         if visible is not None
@@ -101,7 +103,38 @@ def annotate_translation_progress(pages, visible=None):
             )
         ),
         localize_total=count_of(segments),
-        localize_translated=count_of(translated_segments),
+        localize_translated=count_of(translated(segments, language)),
+        localize_changed=count_of(changed(segments, language)),
+    )
+
+
+def translated(segments, locale_id):
+    """The ``segments`` with a translation into ``locale_id`` (wagtail-localize's own test)."""
+    return segments.filter(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=locale_id,
+                has_error=False,
+            )
+        )
+    )
+
+
+def changed(segments, locale_id):
+    """The untranslated ``segments`` whose place was translated before: the source changed them.
+
+    wagtail-localize keeps a translation with the string it translates; when the
+    source's text at a place changes, the place's earlier translation stays,
+    attached to the earlier text.
+    """
+    in_place = StringTranslation.objects.filter(
+        context_id=OuterRef("context_id"), locale_id=locale_id
+    )
+    return segments.filter(
+        ~Exists(in_place.filter(translation_of_id=OuterRef("string_id"), has_error=False)),
+        Exists(in_place.exclude(translation_of_id=OuterRef("string_id"))),
     )
 
 
@@ -140,5 +173,23 @@ def state_of(version, source_page, record_locale_id):
         and version.last_published_at >= copied_at
     )
     return TranslationState(
-        language, version, False, complete, copy_is_current and complete and published_after_copy
+        language,
+        version,
+        False,
+        complete,
+        copy_is_current and complete and published_after_copy,
+        total=version.localize_total,
+        translated=version.localize_translated,
+        changed=version.localize_changed,
+    )
+
+
+def translation_progress(translation):
+    """``(total, translated, changed)`` strings of a wagtail-localize ``Translation``."""
+    segments = StringSegment.objects.filter(source_id=translation.source_id)
+    locale_id = translation.target_locale_id
+    return (
+        segments.count(),
+        translated(segments, locale_id).count(),
+        changed(segments, locale_id).count(),
     )

@@ -1,56 +1,76 @@
 """Admin views for translation: the status report and "submit translation for review"."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
 
+from . import report
 from .review import CannotSubmitTranslation, managed_translation, submit_translation_for_review
-from .status import translation_states
 
-CONTENT_MODELS = ("projectpage", "networkpage", "conferencepage", "programmeitempage")
+PAGE_SIZE = 50
 
 
-def source_pages():
-    """Content pages in their source language, in tree order.
-
-    A page is in its source language when a translation was made from it, or
-    when nothing was ever translated from any version of it.
-    """
-    sources = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
-    return (
-        Page.objects.filter(
-            content_type__app_label="content_types", content_type__model__in=CONTENT_MODELS
-        )
-        .filter(Exists(sources.filter(locale_id=OuterRef("locale_id"))) | ~Exists(sources))
-        .select_related("locale")
-        .order_by("path")
+class StatusFilterForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *report.STATE_CHOICES],
     )
+    order = forms.ChoiceField(
+        label=gettext_lazy("Sort by"), required=False, choices=report.ORDER_CHOICES
+    )
+
+    def __init__(self, data, locales):
+        super().__init__(data)
+        self.fields["language"].choices = [("", gettext_lazy("All languages"))] + [
+            (locale.language_code, locale.get_display_name()) for locale in locales
+        ]
 
 
 def translation_status_report(request):
-    """What is missing, incomplete or out of date, per page and locale."""
+    """What is missing, incomplete or out of date, per page and locale, a page of rows at a time.
+
+    Filtering (by language and state), sorting (by how much is left) and
+    counting happen in the database; ``?problems=1`` (older links) means
+    "needs work".
+    """
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
     locales = list(Locale.objects.order_by("pk"))
-    only_problems = request.GET.get("problems") == "1"
-    rows = []
-    for page in source_pages():
-        if not page.permissions_for_user(request.user).can_edit():
-            continue
-        states = translation_states(page, locales)
-        if only_problems and not any(state.needs_work for state in states):
-            continue
-        rows.append({"page": page, "states": states})
+    data = request.GET.copy()
+    if data.get("problems") == "1" and not data.get("state"):
+        data["state"] = report.NEEDS_WORK
+    form = StatusFilterForm(data, locales)
+    filters = form.cleaned_data if form.is_valid() else {}
+    by_code = {locale.language_code: locale for locale in locales}
+    pages = report.report_pages(
+        request.user,
+        locales,
+        language=by_code.get(filters.get("language")),
+        state=filters.get("state") or None,
+        order=filters.get("order") or "tree",
+    )
+    paginator = Paginator(pages, PAGE_SIZE)
+    items = paginator.get_page(request.GET.get("p"))
+    rows = [{"page": page, "cells": report.cells(page, locales)} for page in items]
     return TemplateResponse(
         request,
         "content_types/admin/translation_status.html",
-        {"rows": rows, "locales": locales, "only_problems": only_problems},
+        {
+            "rows": rows,
+            "locales": locales,
+            "form": form,
+            "items": items,
+            "elided_page_range": paginator.get_elided_page_range(items.number),
+        },
     )
 
 

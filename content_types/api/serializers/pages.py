@@ -157,6 +157,19 @@ class TranslationsField(ReadOnlyField):
                 "description": "Translated from the latest published source; null when not "
                 "translated here.",
             },
+            "progress": {
+                "type": ["object", "null"],
+                "description": "Strings of the source: how many, how many are translated, and "
+                "how many of those left changed in the source since they were translated; null "
+                "for the source and when not translated here.",
+                "properties": {
+                    "total": {"type": "integer"},
+                    "translated": {"type": "integer"},
+                    "changed": {"type": "integer"},
+                },
+                "required": ["total", "translated", "changed"],
+                "additionalProperties": False,
+            },
         }
         translation = builder.component(
             "Translation",
@@ -186,9 +199,16 @@ class TranslationsField(ReadOnlyField):
                     "is_source": state.is_source,
                     "complete": state.complete,
                     "up_to_date": state.up_to_date,
+                    "progress": progress_of(state),
                 }
             )
         return entries
+
+
+def progress_of(state):
+    if state.total is None:
+        return None
+    return {"total": state.total, "translated": state.translated, "changed": state.changed}
 
 
 class IsFallbackField(ReadOnlyField):
