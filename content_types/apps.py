@@ -23,6 +23,10 @@ class ContentTypesConfig(AppConfig):
         webhook_permissions.register_permission_policies()
         webhook_signals.connect()
 
+        from .localization import sync as translation_sync
+
+        translation_sync.connect()
+
         from .api import invalidation as api_cache_invalidation
 
         api_cache_invalidation.connect()

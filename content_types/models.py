@@ -14,6 +14,7 @@ from .conferences.models import (  # noqa: F401
     ProgrammeItemSpeaker,
 )
 from .home.models import HomePage  # noqa: F401
+from .localization.models import TranslatorNotificationPreference  # noqa: F401
 from .networks.models import (  # noqa: F401
     NetworkContact,
     NetworkIndexPage,

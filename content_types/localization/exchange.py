@@ -2,7 +2,13 @@
 
 Translators who work outside the admin get one PO file per page or snippet
 still waiting for translation, fill in the ``msgstr`` lines with whatever tool
-they like, and hand the files back. wagtail-localize does the heavy lifting
+they like, and hand the files back. A file holds only the work: the strings
+not translated yet. A string the source changed since it was translated comes
+with its earlier translation as a ``fuzzy`` suggestion (and the earlier
+source text as ``#| msgid``), so the translator edits rather than starts over.
+Before exporting, the copies of sources republished since they were taken are
+refreshed (``sync.py``), so an outdated translation is exported with what
+changed. wagtail-localize does the heavy lifting
 (``Translation.export_po``, ``import_po``, ``save_target``); this module adds
 what it leaves to the caller:
 
@@ -31,12 +37,16 @@ from pathlib import Path
 import polib
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from .drafts import save_translation_draft
+from .status import count_of, translated
+from .sync import sync_stale_sources
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 TOOL_NAME = "PO file"
@@ -86,15 +96,17 @@ class ImportedFile:
 
 def pending_translations(locale):
     """Enabled translations into ``locale`` with at least one string untranslated."""
-    translations = (
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+    return (
         Translation.objects.filter(target_locale=locale, enabled=True)
+        .annotate(
+            strings=count_of(segments),
+            done=count_of(translated(segments, OuterRef(OuterRef("target_locale_id")))),
+        )
+        .filter(done__lt=F("strings"))
         .select_related("source", "target_locale")
         .order_by("source__object_repr", "pk")
     )
-    for translation in translations:
-        total, translated = translation.get_progress()
-        if translated < total:
-            yield translation
 
 
 def file_name(translation):
@@ -103,21 +115,72 @@ def file_name(translation):
     return f"{name or 'translation'}-{translation.uuid}.po"
 
 
-def export_translation(translation, directory):
-    """Write ``translation``'s PO file (strings translated so far included) into ``directory``.
+def export_translation(translation, directory, work_only=False):
+    """Write ``translation``'s PO file into ``directory``.
 
-    The header carries the translation's UUID, which is all the import needs
-    to find it again, whatever the file is renamed to.
+    With ``work_only`` the file holds the strings still to translate (``work_po``),
+    else every string, with the translations made so far. The header carries the
+    translation's UUID, which is all the import needs to find it again, whatever
+    the file is renamed to.
     """
     path = Path(directory) / file_name(translation)
-    translation.export_po().save(str(path))
+    po = work_po(translation) if work_only else translation.export_po()
+    po.save(str(path))
     return path
 
 
+def work_po(translation):
+    """The strings of ``translation`` not translated yet, in the source's order.
+
+    Where the place of a string was translated before (its source text
+    changed), the latest earlier translation is the ``msgstr``, marked
+    ``fuzzy``, with the earlier source text as ``previous_msgid``: a
+    suggestion, which the import leaves alone until the translator confirms it.
+    """
+    locale_id = translation.target_locale_id
+    segments = StringSegment.objects.filter(source_id=translation.source_id)
+    earlier = (
+        StringTranslation.objects.filter(
+            context_id=OuterRef("context_id"), locale_id=locale_id, has_error=False
+        )
+        .exclude(translation_of_id=OuterRef("string_id"))
+        .order_by("-updated_at", "-pk")
+    )
+    todo = (
+        segments.exclude(pk__in=translated(segments, locale_id).values("pk"))
+        .annotate(
+            earlier_msgstr=Subquery(earlier.values("data")[:1]),
+            earlier_msgid=Subquery(earlier.values("translation_of__data")[:1]),
+        )
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    po = polib.POFile(wrapwidth=200)
+    po.metadata = {
+        "POT-Creation-Date": str(timezone.now()),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=utf-8",
+        TRANSLATION_ID_HEADER: str(translation.uuid),
+    }
+    for segment in todo:
+        entry = polib.POEntry(msgid=segment.string.data, msgctxt=segment.context.path, msgstr="")
+        if segment.earlier_msgstr is not None:
+            entry.msgstr = segment.earlier_msgstr
+            entry.flags.append("fuzzy")
+            entry.previous_msgid = segment.earlier_msgid
+        po.append(entry)
+    return po
+
+
 def export_pending(locale, directory):
-    """Export every translation into ``locale`` that still needs work; returns the paths."""
+    """Export the work of every translation into ``locale`` that needs some; returns the paths.
+
+    Sources published since their copy was taken are synced first.
+    """
+    sync_stale_sources(locale)
     return [
-        export_translation(translation, directory) for translation in pending_translations(locale)
+        export_translation(translation, directory, work_only=True)
+        for translation in pending_translations(locale)
     ]
 
 

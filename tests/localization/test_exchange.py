@@ -134,7 +134,7 @@ def test_export_writes_one_file_per_pending_translation_named_after_the_source(
     assert all(entry.msgstr == "" for entry in po)
 
 
-def test_fully_translated_translations_are_not_exported_but_partly_translated_ones_are(
+def test_fully_translated_translations_are_not_exported_and_partly_translated_ones_hold_the_rest(
     translation, conference_index, nb_locale, outbox, inbox
 ):
     other = begin_translation(make_conference(conference_index, title="Läsdagen"), nb_locale)
@@ -148,7 +148,9 @@ def test_fully_translated_translations_are_not_exported_but_partly_translated_on
     paths = export_pending(nb_locale, inbox)
 
     assert [path.name for path in paths] == [f"lasdagen-{other.uuid}.po"]
-    assert msgstrs(paths[0])["title"] == "Lesedagen"
+    # Only the work: the translated title is not sent again.
+    assert "title" not in msgstrs(paths[0])
+    assert set(msgstrs(paths[0])) == {"slug"}
 
 
 def test_export_leaves_out_translations_into_other_locales_and_disabled_ones(
