@@ -8,6 +8,8 @@
   the same bytes and does nothing else.
 - At the large size every endpoint's p99 latency is within 1.5 times the small size's.
 - Every endpoint costs the same number of SQL queries at both sizes.
+- The admin's translation status report answers an editor within a second
+  (median) at the largest size, and costs the same number of queries at both.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ STOCK_FACTOR = 20
 TRIVIAL_SHARE = 0.5
 P99_GROWTH = 1.5
 API_MODES = ("uncached", "cached", "conditional")
+ADMIN_PAGE_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -32,11 +35,15 @@ class Check:
         return {"name": self.name, "verdict": self.verdict, "detail": self.detail}
 
 
-def check_budget(measurements, sizes, api_endpoints):
+def check_budget(measurements, sizes, api_endpoints, admin_pages=()):
     found = {(m.size, m.endpoint, m.mode): m for m in measurements}
     checks = []
     for size in sizes:
         checks += size_checks(found, size.name)
+    checks += [
+        admin_check(found.get((sizes[-1].name, page.key, "admin")), page, sizes[-1].name)
+        for page in admin_pages
+    ]
     if len(sizes) < 2:
         skipped = "needs two sizes (make bench without SIZES)"
         checks.append(Check(f"p99 large ≤ {P99_GROWTH}× small", None, skipped))
@@ -52,7 +59,20 @@ def check_budget(measurements, sizes, api_endpoints):
             if before and after:
                 checks.append(growth_check(endpoint, mode, before, after, small, large))
                 checks.append(query_check(endpoint, mode, before, after, small, large))
+    for page in admin_pages:
+        before, after = found.get((small, page.key, "admin")), found.get((large, page.key, "admin"))
+        if before and after:
+            checks.append(query_check(page, "admin", before, after, small, large))
     return checks
+
+
+def admin_check(measurement, page, size):
+    median = measurement.load.p50_ms if measurement else None
+    return Check(
+        f"{page.key}: median at {size} < {ADMIN_PAGE_MS / 1000:g} s",
+        None if measurement is None else median is not None and median < ADMIN_PAGE_MS,
+        "not measured" if measurement is None else format_ms(median),
+    )
 
 
 def rate(measurement):

@@ -1,4 +1,4 @@
-"""What is measured: the API's four endpoints and the two reference points.
+"""What is measured: the API's four endpoints, the two reference points, and an admin page.
 
 The ids in the URLs are found through the API itself, on the data set being
 measured: an upcoming Swedish benchmark conference with its whole programme
@@ -16,6 +16,7 @@ PROJECT = "content_types.ProjectPage"
 PROGRAMME_ITEM = "content_types.ProgrammeItemPage"
 SEARCH_TERM = "läsfrämjande"
 BENCHMARK_SLUG_PREFIX = "bench-"
+TRANSLATION_REPORT = "/admin/translations/status/"
 # A full page of the projects of a region at every size: the cost that may grow
 # is the database's, not the page's.
 PROJECTS_PER_PAGE = 10
@@ -81,6 +82,17 @@ class Targets:
             "/bench/trivial/",
             reference=True,
         )
+
+    @staticmethod
+    def admin_pages():
+        """Admin pages, measured logged in as an editor (``editor.py``)."""
+        return [
+            Endpoint(
+                "translation_report",
+                "Admin: translation status report, first page",
+                TRANSLATION_REPORT,
+            )
+        ]
 
 
 def listing(**parameters):

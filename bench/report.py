@@ -1,7 +1,7 @@
 """The run's results as one table, in Markdown for people and JSON for tools."""
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .budget import API_MODES
 from .measure import LONGEST_RUN_SECONDS
@@ -11,6 +11,7 @@ MODE_NAMES = {
     "cached": "cached",
     "conditional": "conditional (304)",
     "reference": "reference",
+    "admin": "editor, logged in",
 }
 # Fewer completed requests than this and p99 is simply the slowest of them.
 FEW_REQUESTS = 20
@@ -27,15 +28,20 @@ class Run:
     paths: dict  # size name -> endpoint key -> the path measured
     measurements: list
     budget: list
+    admin_pages: list = field(default_factory=list)
 
     def table(self):
-        return markdown_table(self.measurements, self.sizes, self.endpoints, self.references)
+        return markdown_table(
+            self.measurements, self.sizes, self.endpoints, self.references, self.admin_pages
+        )
 
 
-def table_rows(endpoints, references):
-    """(endpoint, mode) in the table's order: each API endpoint in every mode, then the references."""
+def table_rows(endpoints, references, admin_pages=()):
+    """(endpoint, mode) in the table's order: each API endpoint in every mode, the references,
+    then the admin pages."""
     rows = [(endpoint, mode) for endpoint in endpoints for mode in API_MODES]
-    return rows + [(reference, "reference") for reference in references]
+    rows += [(reference, "reference") for reference in references]
+    return rows + [(page, "admin") for page in admin_pages]
 
 
 def format_rate(value):
@@ -63,13 +69,13 @@ def cells(measurement):
     ]
 
 
-def markdown_table(measurements, sizes, endpoints, references):
+def markdown_table(measurements, sizes, endpoints, references, admin_pages=()):
     found = {(m.size, m.endpoint, m.mode): m for m in measurements}
     header = ["Endpoint", "Mode"]
     for size in sizes:
         header += [f"{size.name}: queries", "req/s", "p50 ms", "p99 ms"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * 2 + "---:|" * 4 * len(sizes)]
-    for endpoint, mode in table_rows(endpoints, references):
+    for endpoint, mode in table_rows(endpoints, references, admin_pages):
         row = [endpoint.label, MODE_NAMES[mode]]
         for size in sizes:
             row += cells(found.get((size.name, endpoint.key, mode)))
@@ -109,7 +115,9 @@ after warm-up. *Uncached* runs the server with `API_CACHE_ENABLED=false`;
 sends the stored response's `ETag` in `If-None-Match` and gets 304. The
 references: Wagtail's own `PagesAPIViewSet` listing the same conference's
 programme items as children with `fields=*`, and a plain Django view returning
-the bytes of the conference detail. † fewer than {FEW_REQUESTS} requests completed.
+the bytes of the conference detail. The admin's translation status report
+(its first page, every language and state) is requested with the session of
+a content moderator (`bench/editor.py`). † fewer than {FEW_REQUESTS} requests completed.
 
 ## Budget
 
@@ -135,7 +143,8 @@ def json_document(run):
                 for size in run.sizes
             ],
             "endpoints": {
-                endpoint.key: endpoint.label for endpoint in [*run.endpoints, *run.references]
+                endpoint.key: endpoint.label
+                for endpoint in [*run.endpoints, *run.references, *run.admin_pages]
             },
             "paths": run.paths,
             "results": [measurement.as_dict() for measurement in run.measurements],

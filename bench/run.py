@@ -3,8 +3,9 @@
     python -m bench.run [--sizes small,large] [--seconds 3] [--connections 4]
 
 For each size the server runs twice: with the API's response cache off
-(the four API endpoints and the stock Wagtail reference) and on (the trivial
-reference, then each endpoint cached and conditional). A run of every size
+(the four API endpoints, the stock Wagtail reference, and the translation
+status report, logged in as an editor) and on (the trivial reference, then
+each endpoint cached and conditional). A run of every size
 writes ``bench/results/``; a partial one writes ``bench/tmp/results/`` and
 leaves the committed results alone. Exits 1 when a budget check fails.
 """
@@ -19,6 +20,7 @@ from .budget import check_budget
 from .cache import choose_cache, forget_responses
 from .chart import draw_latency_chart
 from .database import choose_database, manage
+from .editor import editor_headers
 from .endpoints import Targets, find_targets
 from .load import LoadSettings, wrk_version
 from .machine import describe_machine, one_line, source_revision
@@ -110,6 +112,10 @@ def measure_size(size, environment, cache, load, clock):
                 (SCRATCH_DIR / f"trivial-{size.name}.json").write_bytes(reply.body)
         clock.step(f"{size.name}: {targets.stock_programme().label}")
         measurements.append(measure(server, size, targets.stock_programme(), "reference", load)[0])
+        editor = editor_headers(mode_environment)
+        for page in targets.admin_pages():
+            clock.step(f"{size.name}, as an editor: {page.label}")
+            measurements.append(measure(server, size, page, "admin", load, editor)[0])
 
     mode_environment = server_environment(environment, size, True, cache_prefix)
     with Server(mode_environment, SCRATCH_DIR / f"gunicorn-{size.name}-cached.log") as server:
@@ -126,7 +132,12 @@ def measure_size(size, environment, cache, load, clock):
     forget_responses(cache, cache_prefix)
     paths = {
         endpoint.key: endpoint.path
-        for endpoint in [*targets.api(), targets.stock_programme(), targets.trivial()]
+        for endpoint in [
+            *targets.api(),
+            targets.stock_programme(),
+            targets.trivial(),
+            *targets.admin_pages(),
+        ]
     }
     return measurements, paths, targets
 
@@ -185,11 +196,12 @@ def main(argv=None):
         sizes=arguments.sizes,
         endpoints=targets.api(),
         references=[targets.stock_programme(), Targets.trivial()],
+        admin_pages=Targets.admin_pages(),
         paths=paths,
         measurements=measurements,
         budget=[],
     )
-    run.budget = check_budget(measurements, arguments.sizes, run.endpoints)
+    run.budget = check_budget(measurements, arguments.sizes, run.endpoints, run.admin_pages)
     complete = len(arguments.sizes) == len(SIZES)
     output = RESULTS_DIR if complete else SCRATCH_DIR / "results"
     output.mkdir(parents=True, exist_ok=True)
