@@ -20,7 +20,7 @@ DATABASE_NAME = "samverkan_bench"
 EMPTY_NAME = f"{DATABASE_NAME}_empty"
 SQLITE_FILE = SCRATCH_DIR / f"{DATABASE_NAME}.sqlite3"
 SQLITE_EMPTY_FILE = SCRATCH_DIR / f"{EMPTY_NAME}.sqlite3"
-# As the README's production section recommends for SSD storage. PostgreSQL's
+# As docs/operations.md (PostgreSQL) recommends for SSD storage. PostgreSQL's
 # default (4.0) prices an index lookup for a spinning disk, and plans a search
 # that matches a few hundred rows as a scan of every page.
 PLANNER_SETTINGS = {"random_page_cost": "1.1"}

@@ -76,7 +76,7 @@ def free_port():
 
 
 def gunicorn(port):
-    """Production's command line (README, "Production"), one worker on ``port``."""
+    """Production's command line (docs/operations.md, "Processes"), one worker on ``port``."""
     return [
         *(sys.executable, "-m", "gunicorn", "-c", "site/gunicorn.conf.py"),
         *("--pythonpath", "site", "samverkan.wsgi"),

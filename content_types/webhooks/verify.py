@@ -1,8 +1,8 @@
 """How a receiving site checks a webhook: genuine, fresh, and not seen before.
 
-Only the standard library: a receiving site copies this module as it is (the
-README shows it with a receiver). Samverkan signs with ``signature``, so both
-sides compute the same thing.
+Only the standard library: a receiving site copies this module as it is
+(docs/api.md shows it with a receiver). Samverkan signs with ``signature``, so
+both sides compute the same thing.
 
 A request is genuine when its X-Samverkan-Signature is ``sha256=`` and the hex
 HMAC-SHA256, with the subscriber's secret, of the delivery id, the timestamp

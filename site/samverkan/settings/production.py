@@ -4,7 +4,7 @@ Any number of identical, stateless application servers may run these settings
 behind a load balancer: everything they share lives in PostgreSQL
 (DATABASE_URL), Redis (CACHE_URL: the API's response cache and the sessions)
 and S3-compatible object storage (AWS_STORAGE_BUCKET_NAME: images, documents,
-renditions). The README's "Production" section lists the variables.
+renditions). docs/operations.md ("Production") lists the variables.
 
 A missing SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS or CACHE_URL stops
 the process at start-up, because a guessed default would either be insecure or
