@@ -21,6 +21,7 @@ from content_types.models import (
     ConferenceIndexPage,
     FocusArea,
     NetworkIndexPage,
+    NetworkPage,
     Organisation,
     Person,
     ProjectIndexPage,
@@ -217,3 +218,36 @@ def test_the_page_chooser_finds_the_pages_language_only(editor, pages, language)
             editor, modal_url, page_type, active_content_locale(page_html), "Kompo"
         )
         assert found == [pages["pages"][language]["projectpage"].pk]
+
+
+def network_form(**fields):
+    """What the network editor posts when saving a draft: the fields and empty inline rows."""
+    data = {"title": "Läsfrämjarnätverket", "slug": "lasframjarnatverket", "purpose": "Utbyte."}
+    for prefix in ("meetings", "contacts", "members", "member_groups", "comments"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(fields)
+    return data
+
+
+def test_a_choice_in_another_language_is_refused_as_invalid(editor, pages):
+    index = pages["parents"]["sv"]["networkpage"]
+    url = reverse("wagtailadmin_pages:add", args=["content_types", "networkpage", index.pk])
+    norwegian = pages["directory"][FocusArea]["nb"]
+    swedish = pages["directory"][FocusArea]["sv"]
+
+    response = editor.post(url, network_form(focus_areas=[norwegian.pk]))
+    assert response.status_code == 200
+    assert "focus_areas" in response.context["form"].errors
+    assert not NetworkPage.objects.filter(slug="lasframjarnatverket").exists()
+
+    response = editor.post(url, network_form(focus_areas=[swedish.pk]))
+    assert response.status_code == 302
+    network = NetworkPage.objects.get(slug="lasframjarnatverket")
+    assert list(network.focus_areas.all()) == [swedish]
