@@ -9,6 +9,7 @@ account settings (``TranslatorNotificationPreference``).
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -53,12 +54,17 @@ def notify_outdated(translations):
             try:
                 sent += send_mail(
                     *message(user, translation, target, progress),
-                    from_email=None,
+                    from_email=sender(),
                     recipient_list=[user.email],
                 )
             except Exception:
                 logger.exception("Could not tell %s that a translation is outdated", user.pk)
     return sent
+
+
+def sender():
+    """The sender of Wagtail's own notifications (``NOTIFICATION_FROM_EMAIL``)."""
+    return getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None)
 
 
 def message(user, translation, target, progress):

@@ -8,6 +8,7 @@ a suggestion, and the translators of the language hear about it by e-mail.
 
 import polib
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -192,6 +193,7 @@ class TestTranslatorsAreTold:
         assert norwegian.subject == "Oversettelse utdatert: 'Biblioteksdagarna' (Norsk bokmål)"
         assert swedish.subject == "Översättning inaktuell: 'Biblioteksdagarna' (Norsk bokmål)"
         assert "Strenger å oversette: 1 av 4, hvorav 1 er endret" in norwegian.body
+        assert norwegian.from_email == settings.WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
         _translation, nb_page = translated
         assert reverse("wagtailadmin_pages:edit", args=[nb_page.pk]) in norwegian.body
 
