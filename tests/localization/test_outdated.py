@@ -6,6 +6,9 @@ so the PO export offers the changed strings, with the earlier translation as
 a suggestion, and the translators of the language hear about it by e-mail.
 """
 
+import html
+import json
+
 import polib
 import pytest
 from django.conf import settings
@@ -250,3 +253,16 @@ class TestTranslatorsAreTold:
     def test_others_do_not_see_the_setting(self, admin_client):
         page = admin_client.get(reverse("wagtailadmin_account")).content.decode()
         assert "translator_notifications-outdated_translations" not in page
+
+
+def test_the_translation_editor_shows_the_new_source_text(
+    translated, conference, admin_client, django_capture_on_commit_callbacks
+):
+    _translation, nb_page = translated
+    republish(conference, django_capture_on_commit_callbacks, tagline="Ett möte om läsglädje")
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[nb_page.pk]))
+    assert response.status_code == 200
+    # The editor's segments are JSON in an attribute.
+    segments = html.unescape(response.content.decode())
+    assert f'"source": {json.dumps("Ett möte om läsglädje")}' in segments
+    assert f'"source": {json.dumps("Ett möte om läsning")}' not in segments
