@@ -62,6 +62,22 @@ def notify_outdated(translations):
     return sent
 
 
+def work_left(values):
+    if values["left"]:
+        return (
+            _(
+                "Strings to translate: %(left)s of %(total)s, of which %(changed)s changed "
+                "since they were translated."
+            )
+            % values
+        )
+    # Only what follows the source changed (a date, a venue): saving the translation takes it.
+    return _(
+        "No text changed; submit the translation for review again so that it takes the "
+        "source's other changes."
+    )
+
+
 def sender():
     """The sender of Wagtail's own notifications (``NOTIFICATION_FROM_EMAIL``)."""
     return getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None)
@@ -89,11 +105,7 @@ def message(user, translation, target, progress):
                     "so its translation into %(language)s is outdated."
                 )
                 % values,
-                _(
-                    "Strings to translate: %(left)s of %(total)s, of which %(changed)s changed "
-                    "since they were translated."
-                )
-                % values,
+                work_left(values),
                 _("Translate it here: %(url)s")
                 % {"url": base + reverse("wagtailadmin_pages:edit", args=[target.pk])},
                 _(

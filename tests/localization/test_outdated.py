@@ -200,6 +200,16 @@ class TestTranslatorsAreTold:
         _translation, nb_page = translated
         assert reverse("wagtailadmin_pages:edit", args=[nb_page.pk]) in norwegian.body
 
+    def test_a_change_without_text_asks_for_the_translation_to_be_submitted_again(
+        self, translators, translated, conference, django_capture_on_commit_callbacks
+    ):
+        republish(
+            conference, django_capture_on_commit_callbacks, end=utils.local(2025, 6, 12, 16, 0)
+        )
+        by_recipient = {message.to[0]: message for message in mail.outbox}
+        assert "Ingen tekst er endret" in by_recipient["kari@example.org"].body
+        assert "Ingen text har ändrats" in by_recipient["sven@example.org"].body
+
     def test_nobody_else_is_told_and_an_outdated_translation_is_told_once(
         self,
         translators,
