@@ -11,6 +11,11 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_language import (
+    SnippetChooserViewSet,
+    relabel_translations_report,
+    relabel_whats_new,
+)
 from .localization import translator_views
 from .localization import views as localization_views
 from .localization.account import TranslatorNotificationsPanel
@@ -29,6 +34,7 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "title", "organisation"]
     list_filter = ["locale"]
     search_fields = ["name", "title"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -37,6 +43,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "kind", "county", "country"]
     list_filter = ["kind", "country", "locale"]
     search_fields = ["name"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class VenueViewSet(SnippetViewSet):
@@ -45,6 +52,7 @@ class VenueViewSet(SnippetViewSet):
     list_display = ["name", "street_address", "city", "country"]
     list_filter = ["country", "locale"]
     search_fields = ["name", "city"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class FocusAreaViewSet(SnippetViewSet):
@@ -53,6 +61,7 @@ class FocusAreaViewSet(SnippetViewSet):
     list_display = ["name"]
     list_filter = ["locale"]
     search_fields = ["name"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class RegionViewSet(SnippetViewSet):
@@ -61,6 +70,7 @@ class RegionViewSet(SnippetViewSet):
     list_display = ["name", "kind", "country"]
     list_filter = ["kind", "country", "locale"]
     search_fields = ["name"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):
@@ -122,6 +132,18 @@ def register_translation_status_menu_item():
         icon_name="site",
         order=800,
     )
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_in_the_editors_language(request, menu_items):
+    """wagtail-localize names its report once per process, in the language of that request."""
+    relabel_translations_report(menu_items)
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_editors_language(request, menu_items):
+    """Wagtail names "What's new" once per process, in the language of that request."""
+    relabel_whats_new(menu_items)
 
 
 @hooks.register("register_account_settings_panel")
