@@ -14,6 +14,8 @@ test creates or changes is undone after it. The function fixtures below hand
 out fresh instances of the tree's pages.
 """
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -27,6 +29,32 @@ from content_types.models import (
 )
 
 from .utils import build_site_tree
+
+#: Packages whose content is built once for the whole package (their conftest.py):
+#: a parallel run keeps each on one worker, so that it is built once.
+BUILT_PER_PACKAGE = ("tests/visibility/",)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """With ``pytest -n 2 --dist loadgroup`` (make test), what runs on one worker.
+
+    A module's tests run on one worker, which builds the module's content once
+    (a package's, for the packages above). Tests that commit (``transaction=True``)
+    go in a group of their own: such a test leaves the database empty, as
+    Django's TransactionTestCase does, so a worker runs them after the tests
+    that read what the migrations made; pytest-django orders them last, and
+    ``--no-loadscope-reorder`` hands out the groups in that order.
+    """
+    if config.getoption("dist", "no") != "loadgroup":
+        return
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        group = next((package for package in BUILT_PER_PACKAGE if path.startswith(package)), path)
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            group += ":committing"
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 class ModuleTransaction:
@@ -65,6 +93,20 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def clock(time_machine):
+    """This process's wall clock, moved on instead of waited for: ``clock.shift(seconds)``.
+
+    It keeps ticking from now; ``time.time()``, ``timezone.now()`` and the
+    local-memory and file caches' expiries follow it. What keeps time of its
+    own does not: another process, Redis's expiries, ``time.monotonic()``.
+    Move it to moments given as timestamps (``clock.move_to(moment.timestamp())``):
+    a datetime in UTC or a zone would also set the process's TZ while it travels.
+    """
+    time_machine.move_to(time.time(), tick=True)
+    return time_machine
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """go_live_at and expire_at hold on every public surface, even when the publishing job is late."""
 
-import time
 from datetime import timedelta
 from io import StringIO
 
@@ -43,7 +42,9 @@ def test_the_job_then_unpublishes_it(conference_index):
     assert not conference.live and conference.expired
 
 
-def test_a_page_scheduled_for_later_is_absent_until_the_job_publishes_it(client, project_index):
+def test_a_page_scheduled_for_later_is_absent_until_the_job_publishes_it(
+    client, project_index, clock
+):
     project = utils.make_project(project_index, title="Kommande", publish=False)
     project.go_live_at = timezone.now() + timedelta(seconds=1)
     project.save_revision().publish()
@@ -52,7 +53,7 @@ def test_a_page_scheduled_for_later_is_absent_until_the_job_publishes_it(client,
     assert not listed(client, project)
     assert client.get(utils.page_detail_url(project)).status_code == 404
 
-    time.sleep(1.1)  # let the scheduled moment pass; nothing is shown until the job runs
+    clock.shift(1.1)  # the scheduled moment passes; nothing is shown until the job runs
     assert not listed(client, project)
     call_command("run_scheduled_publishing", times=1, stdout=StringIO())
     project.refresh_from_db()

@@ -9,6 +9,7 @@ The content is built once for the module; tests that change it run in their
 own savepoint, and the cache is cleared around every test (conftest.py).
 """
 
+import math
 import threading
 import time
 from datetime import timedelta
@@ -373,10 +374,10 @@ def test_a_request_modified_since_an_earlier_time_gets_the_body(client, content)
 
 @pytest.mark.django_db
 def test_if_modified_since_never_hides_a_change_made_within_the_same_second(
-    client, content, commit
+    client, content, commit, clock
 ):
     """HTTP dates have one-second resolution: a copy dated the second of a change is not current."""
-    time.sleep(1 - time.time() % 1)  # start of a second: both happen within it
+    clock.move_to(math.ceil(time.time()))  # start of a second: both happen within it
     first = get(client, pages_url(**CONFERENCES))[0]
     venue = Venue.objects.get(pk=content["venue"].pk)
     venue.name = "Aros Congress Center"
@@ -617,7 +618,7 @@ def test_the_generation_starts_above_every_earlier_one_after_the_cache_is_flushe
     assert after > bumped
 
 
-def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path):
+def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path, clock):
     """Every process of ``make run`` shares a folder; a generation lasts there until the next bump."""
     settings.CACHES = {
         **settings.CACHES,
@@ -631,7 +632,7 @@ def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path):
     caching.start_generation(caches["files"])
     caching.bump_generation()
     bumped = caches["files"].get(caching.GENERATION_KEY)
-    time.sleep(1.1)
+    clock.shift(1.1)
     assert caches["files"].get(caching.GENERATION_KEY) == bumped
 
 
@@ -639,7 +640,7 @@ def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_page_past_its_expiry_is_not_served_from_the_cache(client, conference):
+def test_a_page_past_its_expiry_is_not_served_from_the_cache(client, conference, clock):
     """Nothing is published when a page expires; the stored response must end with it.
 
     The page row is set as publishing with an expiry leaves it; the expiry
@@ -654,7 +655,7 @@ def test_a_page_past_its_expiry_is_not_served_from_the_cache(client, conference)
     assert queries == 0
     assert int(second["Cache-Control"].split("max-age=")[1]) <= 2
 
-    time.sleep(max(0, (expires - timezone.now()).total_seconds()) + 0.1)
+    clock.move_to(expires.timestamp() + 0.1)
 
     assert titles(get(client, pages_url(**CONFERENCES))[0]) == []
 
@@ -681,7 +682,7 @@ def test_a_stored_response_lasts_until_a_page_goes_live(client, conference, arch
     ],
 )
 def test_last_modified_moves_when_the_clock_changes_what_is_public(
-    client, conference, archive, moment, before, after
+    client, conference, archive, moment, before, after, clock
 ):
     """Nothing is published when a live page goes live or expires by its times; a client's
     copy dated before then is not current, and its ``If-Modified-Since`` gets the new listing.
@@ -692,7 +693,7 @@ def test_last_modified_moves_when_the_clock_changes_what_is_public(
 
     first = get(client, pages_url(**CONFERENCES))[0]
     assert titles(first) == before
-    time.sleep(max(0, (when - timezone.now()).total_seconds()) + 0.1)
+    clock.move_to(when.timestamp() + 0.1)
 
     changed = get(client, pages_url(**CONFERENCES), If_Modified_Since=first["Last-Modified"])[0]
     assert changed.status_code == 200

@@ -8,8 +8,6 @@ in the visitor's language, until the 15 minutes have passed. Other addresses
 and other restrictions are not affected; the right password is not counted.
 """
 
-import time
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -148,13 +146,13 @@ def test_the_right_password_is_not_counted_as_a_wrong_one(client, page):
     assert fail(client, page, 1)[-1].status_code == 429
 
 
-def test_the_form_opens_again_when_the_window_has_passed(client, page, settings):
+def test_the_form_opens_again_when_the_window_has_passed(client, page, settings, clock):
     settings.SAMVERKAN_PASSWORD_THROTTLE = {"FAILURE_LIMIT": 10, "WINDOW": 1}
     fail(client, page, 10)
     refused = enter(client, page)
     assert refused.status_code == 429
     assert "Vänta 1 min" in refused.content.decode()
-    time.sleep(1.2)
+    clock.shift(1.2)
     assert enter(client, page).status_code == 302
     assert is_open(client, page)
 

@@ -49,6 +49,8 @@ class TricklingReceiver:
                 for index in range(len(ANSWER)):
                     connection.sendall(ANSWER[index : index + 1])
                     self.sent += 1
+                    # A real receiver's pace: the deadline under test is kept by the
+                    # monotonic clock over a real socket, which no test clock moves.
                     time.sleep(BYTE_INTERVAL)
             except OSError:  # the client closed the connection: a broken pipe or a reset
                 self.cut_off = True
