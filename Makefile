@@ -6,8 +6,13 @@ PORT ?= 8000
 # make bench SIZES=small for a quick run (its results go to bench/tmp/results/).
 SIZES ?= small,large
 EXAMPLE_PORT ?= 8001
+# Test workers (pytest-xdist): one per core of the two-core machines the suite is timed on.
+WORKERS ?= 2
+PARALLEL = -n $(WORKERS) --dist loadgroup --no-loadscope-reorder
+# What make test-quick leaves out (the markers are described in pyproject.toml).
+QUICK ?= not browser and not load and not fuzz and not slow
 
-.PHONY: run test install install-dev demo check lint clean bench example translations-missing
+.PHONY: run test test-quick install install-dev demo check lint clean bench example translations-missing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +38,14 @@ run: demo
 	$(BIN)/python manage.py db_worker & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite, as CI runs it (docs/testing.md): on WORKERS workers, each test
+# module on one worker (tests/conftest.py groups them), the slowest 25 listed.
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL) --durations=25
+
+# The inner loop: the suite without the browser, load, fuzz and slow tests.
+test-quick: install-dev
+	$(BIN)/python -m pytest $(PARALLEL) -m "$(QUICK)"
 
 # The example external site (examples/external-site/) on its own origin; it reads
 # the API of make run, which allows this origin in development.

@@ -52,6 +52,8 @@ from content_types.models import ConferencePage, ProgrammeItemPage
 from .localization.helpers import begin_translation, publish_translation, translate_all
 from .utils import build_site_tree, make_venue, pages_url, redis_answers
 
+pytestmark = pytest.mark.load
+
 READERS = 4
 WITHIN = 1.0  # seconds from a commit until every reader must see it
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -354,6 +356,8 @@ def edit_publish_and_translate(editors):
     editors.save_draft(pages["conference 3"])  # a draft over the published page
     editors.unpublish(pages["conference 2"])
     editors.translate(first, Locale.objects.get(language_code="nb"), 6)
+    # The readers are real threads asking a real server: they go on for WITHIN after the
+    # last change, so that what is due within it is read (one second, bounded).
     time.sleep(WITHIN)
 
 

@@ -25,6 +25,8 @@ from .processes import manage as process_manage
 from .processes import refusal as refused
 from .utils import redis_answers
 
+pytestmark = pytest.mark.slow  # each test starts manage.py or gunicorn in processes of its own
+
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE_ENVIRONMENT = PROJECT / ".env.production.example"
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ..utils import local, make_conference
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = 120
 

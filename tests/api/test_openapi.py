@@ -481,6 +481,7 @@ EXAMPLES_PER_WRITE = 3
 MINIMUM_CASES = 200
 
 
+@pytest.mark.fuzz
 def test_every_documented_path_answers_as_documented(document, capsys):
     """Generated requests, valid and invalid: never a server error, every answer as documented.
 

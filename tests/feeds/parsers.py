@@ -9,6 +9,7 @@ ical.js is installed from ``tests/feeds/js/package-lock.json`` the first time it
 is needed (``npm ci``); without Node.js and npm the tests that need it are skipped.
 """
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -80,17 +81,24 @@ def ical_js(content):
 
 
 def ensure_ical_js():
-    """``npm ci`` in tests/feeds/js when ical.js is not installed there yet."""
-    if (JS / "node_modules" / "ical.js" / "package.json").exists():
-        return
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm is not installed: ical.js cannot be installed")
-    result = subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--prefix", str(JS)],
-        capture_output=True,
-        timeout=NPM_TIMEOUT,
-    )
+    """``npm ci`` in tests/feeds/js when ical.js is not installed there yet.
+
+    Under a lock on a file beside it: the workers of a parallel run (``pytest -n``)
+    may all get here first, and one ``npm ci`` must not empty node_modules under
+    another. The others wait for it and find ical.js installed.
+    """
+    with open(JS / "node_modules.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (JS / "node_modules" / "ical.js" / "package.json").exists():
+            return
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed: ical.js cannot be installed")
+        result = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--prefix", str(JS)],
+            capture_output=True,
+            timeout=NPM_TIMEOUT,
+        )
     assert result.returncode == 0, f"npm ci failed:\n{result.stderr.decode()}"
 
 
