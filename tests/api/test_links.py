@@ -18,7 +18,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.urls import reverse
 from pytest_django.live_server_helper import LiveServer
 from wagtail.images import get_image_model
@@ -39,26 +40,50 @@ LINK_KEYS = {"detail_url", "html_url", "full_url", "calendar_url"}
 CONFIGURED = "https://samverkan.example"
 
 
+def build_demo():
+    report = load_demo_content()
+    conference = ConferencePage.objects.live().order_by("pk").first()
+    conference.image = get_image_model().objects.create(title="Affisch", file=get_test_image_file())
+    conference.save_revision().publish()
+    return report
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content and a conference with an image, once for this module, rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        report = load_demo_content()
-        conference = ConferencePage.objects.live().order_by("pk").first()
-        conference.image = get_image_model().objects.create(
-            title="Affisch", file=get_test_image_file()
-        )
-        conference.save_revision().publish()
+    """The demo content and a conference with an image, once for this module.
+
+    On SQLite the server's threads share the test's in-memory database and its
+    connection, so a transaction rolled back at the end serves. On PostgreSQL
+    they read through connections of their own: the content is committed, and
+    afterwards the database is put back as the migrations left it, as Django's
+    serialized rollback does.
+    """
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            with transaction.atomic():
+                yield build_demo()
+                transaction.set_rollback(True)
+            return
+        migrated = connection.creation.serialize_db_to_string()
+        with transaction.atomic():
+            report = build_demo()
         yield report
-        transaction.set_rollback(True)
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        connection.creation.deserialize_db_from_string(migrated)
 
 
 @pytest.fixture(scope="module")
 def server(demo):
-    """A live server on a free port, answering from the test's own (in-memory) database.
+    """A live server on a free port, answering from the test database.
 
-    The requests below are made one at a time, so the server's threads and the
-    test share the connection, and the demo content, without interleaving.
+    The requests below are made one at a time: on SQLite the server's threads
+    and the test share the in-memory database's connection without interleaving.
     """
     server = LiveServer("127.0.0.1")
     yield server
