@@ -8,7 +8,7 @@ SIZES ?= small,large
 EXAMPLE_PORT ?= 8001
 # Test workers (pytest-xdist): one per core of the two-core machines the suite is timed on.
 WORKERS ?= 2
-PARALLEL = -n $(WORKERS) --dist loadgroup --no-loadscope-reorder
+PARALLEL = -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 # What make test-quick leaves out (the markers are described in pyproject.toml).
 QUICK ?= not browser and not load and not fuzz and not slow
 
@@ -39,7 +39,8 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite, as CI runs it (docs/testing.md): on WORKERS workers, each test
-# module on one worker (tests/conftest.py groups them), the slowest 25 listed.
+# module on one worker and in pytest-django's order (the tests that commit after
+# the others), the slowest 25 listed.
 test: install-dev
 	$(BIN)/python -m pytest $(PARALLEL) --durations=25
 

@@ -30,32 +30,6 @@ from content_types.models import (
 
 from .utils import build_site_tree
 
-#: Packages whose content is built once for the whole package (their conftest.py):
-#: a parallel run keeps each on one worker, so that it is built once.
-BUILT_PER_PACKAGE = ("tests/visibility/",)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """With ``pytest -n 2 --dist loadgroup`` (make test), what runs on one worker.
-
-    A module's tests run on one worker, which builds the module's content once
-    (a package's, for the packages above). Tests that commit (``transaction=True``)
-    go in a group of their own: such a test leaves the database empty, as
-    Django's TransactionTestCase does, so a worker runs them after the tests
-    that read what the migrations made; pytest-django orders them last, and
-    ``--no-loadscope-reorder`` hands out the groups in that order.
-    """
-    if config.getoption("dist", "no") != "loadgroup":
-        return
-    for item in items:
-        path = item.nodeid.split("::")[0]
-        group = next((package for package in BUILT_PER_PACKAGE if path.startswith(package)), path)
-        marker = item.get_closest_marker("django_db")
-        if marker is not None and marker.kwargs.get("transaction"):
-            group += ":committing"
-        item.add_marker(pytest.mark.xdist_group(group))
-
 
 class ModuleTransaction:
     """An atomic block spanning a test module; always rolled back."""

@@ -25,10 +25,10 @@ from pytest_django.live_server_helper import LiveServer
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from content_types.demo.loader import load_demo_content
 from content_types.models import ConferencePage
 from content_types.webhooks.payloads import api_detail_url
 
+from ..demo_content import load_demo_content
 from ..utils import settings_in_new_process
 
 #: Where the demo's Site and the admin are said to be: what links must not name.

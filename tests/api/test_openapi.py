@@ -34,9 +34,10 @@ from content_types.api.openapi.generator import build_document
 from content_types.api.openapi.parameters import UndocumentedParameterError
 from content_types.api.openapi.schemas import UndocumentedFieldError
 from content_types.api.views import ContentPagesAPIViewSet
-from content_types.demo.loader import load_demo_content
 from content_types.models import ConferencePage, ProjectPage
 from content_types.projects.models import ProjectStatus
+
+from ..demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,6 @@ from pyld import jsonld
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
-from content_types.demo.loader import load_demo_content
 from content_types.models import (
     ConferenceIndexPage,
     ConferenceOrganiser,
@@ -38,6 +37,7 @@ from content_types.models import (
     ProgrammeItemSpeaker,
 )
 
+from ..demo_content import load_demo_content
 from ..utils import (
     HELSINKI,
     local,

@@ -23,9 +23,9 @@ from wagtail_localize.models import String, StringTranslation, Translation
 
 from content_types.backup import export_content, import_content
 from content_types.backup.restore import content_present
-from content_types.demo.loader import load_demo_content
 from content_types.models import ConferenceDocument, ConferencePage, Venue
 
+from ..demo_content import load_demo_content
 from ..utils import make_conference, pages_url
 from .helpers import LEAFLET, api_answers, empty_storage, make_document, make_image, stored_names
 

@@ -3,8 +3,9 @@
 import pytest
 from django.db import transaction
 
-from content_types.demo.loader import load_demo_content
 from content_types.models import ConferencePage, ProgrammeItemPage
+
+from ..demo_content import load_demo_content
 
 
 @pytest.fixture(scope="module")
