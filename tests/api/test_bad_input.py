@@ -238,19 +238,27 @@ BAD_QUERY_KINDS = {
 }
 
 
+@pytest.fixture(scope="module")
+def media(site_tree, django_db_blocker):
+    """An image and a document a public conference shows, once for the module (no test
+    changes them): the media endpoints list only what public pages show."""
+    with django_db_blocker.unblock():
+        image = get_image_model().objects.create(title="Bild", file=get_test_image_file())
+        document = get_document_model().objects.create(
+            title="Program", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="program.pdf")
+        )
+        make_conference(
+            site_tree["conference_index"],
+            image=image,
+            documents=[ConferenceDocument(title="Program", document=document)],
+        )
+    return image, document
+
+
 @pytest.fixture
-def endpoints(home, conference_index):
+def endpoints(home, media):
     """Each public endpoint's URL, with an object to show where it shows one."""
-    image = get_image_model().objects.create(title="Bild", file=get_test_image_file())
-    document = get_document_model().objects.create(
-        title="Program", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="program.pdf")
-    )
-    # The media endpoints list only what public pages show.
-    make_conference(
-        conference_index,
-        image=image,
-        documents=[ConferenceDocument(title="Program", document=document)],
-    )
+    image, document = media
     return {
         "pages-listing": reverse("wagtailapi:pages:listing"),
         "pages-detail": reverse("wagtailapi:pages:detail", args=(home.pk,)),

@@ -80,7 +80,10 @@ def receiver(loopback_allowed):
     server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingHandler)
     host, port = server.server_address
     server.receiver = Receiver(url=f"http://{host}:{port}/hooks/samverkan")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() returns at the loop's next look at the socket: every 0.5 s by default.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     yield server.receiver
     server.shutdown()

@@ -61,7 +61,10 @@ def https_receiver(request, tmp_path, monkeypatch, settings):
     port = server.server_address[1]
     server.receiver = Receiver(url=f"https://localhost:{port}/hooks/samverkan")
     server.receiver.server_names = server_names
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() returns at the loop's next look at the socket: every 0.5 s by default.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     yield server.receiver
     server.shutdown()
