@@ -105,7 +105,7 @@ def server(command, port, environment, log):
         while not answers(port):
             assert process.poll() is None, f"the server stopped:\n{log.read_text()}"
             assert time.monotonic() < deadline, f"the server did not answer:\n{log.read_text()}"
-            time.sleep(0.1)
+            time.sleep(0.1)  # a real server starting: asked again until STARTUP_SECONDS pass
         yield Client(port)
     finally:
         process.terminate()
