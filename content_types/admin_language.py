@@ -18,7 +18,7 @@ editor, or Norwegian to a Swedish one:
 
 import copy
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy
@@ -45,7 +45,11 @@ class AdminLanguageMiddleware:
             return self.get_response(request)
 
     def editor_language(self, request):
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        try:
+            admin = reverse("wagtailadmin_home")
+        except NoReverseMatch:  # a site, or a test, without the admin's URLs
+            return None
+        if not request.path_info.startswith(admin):
             return None
         user = request.user
         if not user.is_authenticated or not hasattr(user, "wagtail_userprofile"):
