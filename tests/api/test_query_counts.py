@@ -1,8 +1,8 @@
 """The API asks the database the same few times however much a response holds.
 
-A conference's programme of 5 items costs as many queries as one of 200; a
-listing of 5 pages with every field as many as one of 100 (the same content,
-``limit`` 5 and 100). In Norwegian, where every snippet is shown in its
+A conference's programme of 5 items costs as many queries as one of 60; a
+listing of 5 pages with every field as many as one of 40 (the same content,
+``limit`` 5 and 40). In Norwegian, where every snippet is shown in its
 Norwegian version, the counts are as constant and as small.
 """
 
@@ -37,7 +37,9 @@ from ..utils import (
     pages_url,
 )
 
-ROWS = 100
+ROWS = 40
+# Enough rows that a query per row would show many times over; few, so the content builds fast.
+PROGRAMME = 60
 # The most queries a response may cost, whatever its size: the count (listings),
 # the pages, one for every level of lists (a project's funders, partners, goals,
 # contacts ... come in one), one per snippet model for the translations, and one
@@ -82,7 +84,7 @@ def build_content(tree):
 
     content = {
         "small": conference_with(5, "Liten konferens"),
-        "large": conference_with(200, "Stor konferens"),
+        "large": conference_with(PROGRAMME, "Stor konferens"),
     }
     for n in range(ROWS):
         project = make_project(
@@ -138,18 +140,18 @@ def queries_for(client, url):
 
 
 @pytest.mark.django_db
-def test_a_conference_with_200_items_costs_the_queries_of_one_with_5(client, content):
+def test_a_conference_with_60_items_costs_the_queries_of_one_with_5(client, content):
     small, small_queries = queries_for(client, page_detail_url(content["small"]))
     large, large_queries = queries_for(client, page_detail_url(content["large"]))
 
-    assert (len(small["programme"]), len(large["programme"])) == (5, 200)
+    assert (len(small["programme"]), len(large["programme"])) == (5, PROGRAMME)
     assert all(len(item["speakers"]) == 2 for item in large["programme"])
     assert large_queries == small_queries <= MAX_QUERIES
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 @pytest.mark.django_db
-def test_a_listing_of_100_pages_with_every_field_costs_the_queries_of_one_with_5(
+def test_a_listing_of_40_pages_with_every_field_costs_the_queries_of_one_with_5(
     client, content, page_type
 ):
     few, few_queries = queries_for(client, pages_url(type=page_type, fields="*", limit=5))
@@ -160,7 +162,7 @@ def test_a_listing_of_100_pages_with_every_field_costs_the_queries_of_one_with_5
 
 
 @pytest.mark.django_db
-def test_search_results_cost_the_same_queries_for_5_and_100_pages(client, content):
+def test_search_results_cost_the_same_queries_for_5_and_40_pages(client, content):
     few, few_queries = queries_for(client, pages_url(search="Projekt", limit=5))
     many, many_queries = queries_for(client, pages_url(search="Projekt", limit=ROWS))
 
@@ -190,7 +192,7 @@ def bilingual(content, django_db_blocker):
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 @pytest.mark.django_db
-def test_a_norwegian_listing_of_100_pages_costs_the_queries_of_one_with_5(
+def test_a_norwegian_listing_of_40_pages_costs_the_queries_of_one_with_5(
     client, bilingual, page_type
 ):
     few, few_queries = queries_for(
@@ -202,7 +204,9 @@ def test_a_norwegian_listing_of_100_pages_costs_the_queries_of_one_with_5(
 
     assert (len(few["items"]), len(many["items"])) == (5, ROWS)
     assert {item["meta"]["locale"] for item in many["items"]} == {"nb"}
-    assert many_queries == few_queries <= MAX_QUERIES
+    # Never more for more pages. It may be one fewer: the organisations a
+    # department is part of are looked up only when not already shown.
+    assert many_queries <= few_queries <= MAX_QUERIES
 
 
 @pytest.mark.django_db
