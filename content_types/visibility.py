@@ -28,14 +28,15 @@ def public_pages(request, model=Page, searchable=False):
     before its ``go_live_at``, is hidden at once, even when the
     scheduled-publishing job has not run yet; and so is every page below a page
     that is not live (``unpublished_branches``) or is out of schedule
-    (``branches_out_of_schedule``), whatever its own state: a programme published item by item under a draft conference
-    stays unannounced until the conference is published.
+    (``branches_out_of_schedule``), whatever its own state: a programme
+    published item by item under a draft conference stays unannounced until
+    the conference is published.
 
     The rule is worked out once per request and kept on it, so a response that
     asks many times (links, translations, the programme) pays for it once. What
     it is made of (the site's language roots, the restricted paths, the hidden
-    branches) is kept in
-    the API cache until content changes (``api.caching.remembered``).
+    branches) is kept in the API cache until content changes
+    (``api.caching.remembered``).
 
     ``searchable``: the pages are handed to a search backend, which filters
     only by the fields it indexes, and ``expire_at`` is not one of them. The
