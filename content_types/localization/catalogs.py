@@ -152,42 +152,34 @@ def own_catalogs(language, domain, app_config=None):
     return catalogs
 
 
-def _own_translations(message, catalogs):
-    """The message's forms as the first catalog that has it gives them, else ``None``."""
+def forms(message, catalog):
+    """The message's forms as ``catalog`` gives them: a ``gettext`` catalog, or Django's
+    ``translation`` module, which answers the same four calls."""
+    if message.msgid_plural:
+        return [
+            catalog.npgettext(message.msgctxt, message.msgid, message.msgid_plural, n)
+            if message.msgctxt is not None
+            else catalog.ngettext(message.msgid, message.msgid_plural, n)
+            for n in (1, 2)
+        ]
+    if message.msgctxt is not None:
+        return [catalog.pgettext(message.msgctxt, message.msgid)]
+    return [catalog.gettext(message.msgid)]
+
+
+def own_translation(message, catalogs):
+    """The message's forms as the first of ``catalogs`` that has them all gives them, else None."""
     for catalog in catalogs:
-        if message.msgid_plural:
-            forms = [
-                catalog.npgettext(message.msgctxt, message.msgid, message.msgid_plural, n)
-                if message.msgctxt is not None
-                else catalog.ngettext(message.msgid, message.msgid_plural, n)
-                for n in (1, 2)
-            ]
-            if all(forms):
-                return forms
-        else:
-            text = (
-                catalog.pgettext(message.msgctxt, message.msgid)
-                if message.msgctxt is not None
-                else catalog.gettext(message.msgid)
-            )
-            if text:
-                return [text]
+        found = forms(message, catalog)
+        if all(found):
+            return found
     return None
 
 
 def _shown_by_django(message, language):
     """The message's forms as Django's ``gettext`` shows them in ``language``."""
     with translation.override(language):
-        if message.msgid_plural:
-            return [
-                translation.npgettext(message.msgctxt, message.msgid, message.msgid_plural, n)
-                if message.msgctxt is not None
-                else translation.ngettext(message.msgid, message.msgid_plural, n)
-                for n in (1, 2)
-            ]
-        if message.msgctxt is not None:
-            return [translation.pgettext(message.msgctxt, message.msgid)]
-        return [translation.gettext(message.msgid)]
+        return forms(message, translation)
 
 
 def coverage(language, domain):
@@ -197,7 +189,7 @@ def coverage(language, domain):
     if domain == "django":
         catalogs = own_catalogs(language, domain)
         for message in messages:
-            own = _own_translations(message, catalogs)
+            own = own_translation(message, catalogs)
             if own is None or own != _shown_by_django(message, language):
                 missing.append(message)
     else:
@@ -209,7 +201,7 @@ def coverage(language, domain):
             lacking.update(
                 _key(message)
                 for message in _messages_of(app_config, domain)
-                if _own_translations(message, app_catalogs) is None
+                if own_translation(message, app_catalogs) is None
             )
         missing = [message for message in messages if _key(message) in lacking]
     return Coverage(language, domain, len(messages), tuple(missing))

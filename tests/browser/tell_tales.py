@@ -75,36 +75,19 @@ def project_messages():
     ]
 
 
-def _first_translation(message, language_catalogs):
-    """Every form of ``message`` as the first catalog that has it gives it; [] if none has."""
-    for catalog in language_catalogs:
-        if message.msgid_plural:
-            forms = [
-                catalog.npgettext(message.msgctxt, message.msgid, message.msgid_plural, n)
-                if message.msgctxt is not None
-                else catalog.ngettext(message.msgid, message.msgid_plural, n)
-                for n in (1, 2)
-            ]
-        elif message.msgctxt is not None:
-            forms = [catalog.pgettext(message.msgctxt, message.msgid)]
-        else:
-            forms = [catalog.gettext(message.msgid)]
-        if all(forms):
-            return forms
-    return []
-
-
 def own_translations(language):
     """Each message the admin shows and the forms ``language``'s own catalogs give it."""
     translated = []
     django_catalogs = catalogs.own_catalogs(language, "django")
     for message in catalogs.admin_messages("django") + project_messages():
-        translated.append((message, _first_translation(message, django_catalogs)))
+        translated.append((message, catalogs.own_translation(message, django_catalogs) or []))
     for app_config in catalogs.admin_apps():
         javascript_catalogs = catalogs.own_catalogs(language, "djangojs", app_config)
         for message in catalogs.admin_messages("djangojs"):
             if message.app == app_config.name:
-                translated.append((message, _first_translation(message, javascript_catalogs)))
+                translated.append(
+                    (message, catalogs.own_translation(message, javascript_catalogs) or [])
+                )
     return translated
 
 
