@@ -2,6 +2,26 @@
 
 from wagtail_localize.models import Translation, TranslationSource
 
+from ..utils import make_conference
+
+# The Norwegian text for each field of ``swedish_conference``, by msgctxt.
+NORWEGIAN = {
+    "title": "Bibliotekdagene",
+    "slug": "bibliotekdagene",
+    "tagline": "Et møte om lesing",
+    "description": "Velkommen til <b>to dager</b> om leselyst.",
+}
+
+
+def swedish_conference(index):
+    """A published Swedish conference with a title, a tagline and rich text to translate."""
+    return make_conference(
+        index,
+        title="Biblioteksdagarna",
+        tagline="Ett möte om läsning",
+        description="<p>Välkommen till <b>två dagar</b> om läsfrämjande.</p>",
+    )
+
 
 def begin_translation(instance, locale):
     """What the admin's "Translate" action does; a page gets an untranslated draft."""

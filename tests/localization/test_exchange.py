@@ -29,27 +29,14 @@ from content_types.localization.exchange import (
 )
 
 from ..utils import make_conference, make_venue
-from .helpers import begin_translation
+from .helpers import NORWEGIAN, begin_translation, swedish_conference
 
 pytestmark = pytest.mark.django_db
-
-# The Norwegian text for each field of the conference, by msgctxt.
-NORWEGIAN = {
-    "title": "Bibliotekdagene",
-    "slug": "bibliotekdagene",
-    "tagline": "Et møte om lesing",
-    "description": "Velkommen til <b>to dager</b> om leselyst.",
-}
 
 
 @pytest.fixture
 def conference(conference_index):
-    return make_conference(
-        conference_index,
-        title="Biblioteksdagarna",
-        tagline="Ett möte om läsning",
-        description="<p>Välkommen till <b>två dagar</b> om läsfrämjande.</p>",
-    )
+    return swedish_conference(conference_index)
 
 
 @pytest.fixture

@@ -25,26 +25,14 @@ from content_types.localization.status import translation_states
 from content_types.roles import ensure_roles, translator_group_name
 
 from .. import utils
-from .helpers import publish_translation, start_translation
+from .helpers import NORWEGIAN, publish_translation, start_translation, swedish_conference
 
 pytestmark = pytest.mark.django_db
-
-NORWEGIAN = {
-    "title": "Bibliotekdagene",
-    "slug": "bibliotekdagene",
-    "tagline": "Et møte om lesing",
-    "description": "Velkommen til <b>to dager</b> om leselyst.",
-}
 
 
 @pytest.fixture
 def conference(conference_index):
-    return utils.make_conference(
-        conference_index,
-        title="Biblioteksdagarna",
-        tagline="Ett möte om läsning",
-        description="<p>Välkommen till <b>två dagar</b> om läsfrämjande.</p>",
-    )
+    return swedish_conference(conference_index)
 
 
 @pytest.fixture
