@@ -79,12 +79,12 @@ def conference_feed(request, conference_id):
     with translation.override(message_language(request)):
         try:
             check_query(request, conference_feed.openapi_parameters)
-            pk = page_id(conference_id)
-            conference = visible(public_conference, request, pk) if pk is not None else None
-            if conference is None:
-                raise FeedError(
-                    _("no public conference has the id '%(id)s'") % {"id": conference_id}, 404
-                )
+            conference = page_named_by(
+                public_conference,
+                request,
+                conference_id,
+                _("no public conference has the id '%(id)s'"),
+            )
         except FeedError as error:
             return error_response(error)
     return calendar_response(conference_calendar(request, conference), f"{conference.slug}.ics")
@@ -105,13 +105,12 @@ def programme_item_feed(request, item_id):
     with translation.override(message_language(request)):
         try:
             check_query(request, programme_item_feed.openapi_parameters)
-            pk = page_id(item_id)
-            item = visible(public_programme_item, request, pk) if pk is not None else None
-            if item is None:
-                raise FeedError(
-                    _("no public programme item with a time has the id '%(id)s'") % {"id": item_id},
-                    404,
-                )
+            item = page_named_by(
+                public_programme_item,
+                request,
+                item_id,
+                _("no public programme item with a time has the id '%(id)s'"),
+            )
         except FeedError as error:
             return error_response(error)
     return calendar_response(programme_item_calendar(request, item), f"{item.slug}.ics")
@@ -119,6 +118,15 @@ def programme_item_feed(request, item_id):
 
 programme_item_feed.openapi_parameters = [SITE_PARAMETER]
 programme_item_feed.openapi_not_found = "No public programme item with a start has this id."
+
+
+def page_named_by(find, request, raw_id, not_found):
+    """The page ``find`` gives for the id in the URL, or a FeedError 404 saying ``not_found``."""
+    pk = page_id(raw_id)
+    page = visible(find, request, pk) if pk is not None else None
+    if page is None:
+        raise FeedError(not_found % {"id": raw_id}, 404)
+    return page
 
 
 def check_query(request, parameters):
