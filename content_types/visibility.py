@@ -27,10 +27,9 @@ def public_pages(request, model=Page, searchable=False):
     site or one of its translations), plus: a page past its ``expire_at``, or
     before its ``go_live_at``, is hidden at once, even when the
     scheduled-publishing job has not run yet; and so is every page below a page
-    that is not live (``unpublished_branches``) or is out of schedule
-    (``branches_out_of_schedule``), whatever its own state: a programme
-    published item by item under a draft conference stays unannounced until
-    the conference is published.
+    that is not live or is out of schedule (``hidden_branches``), whatever its
+    own state: a programme published item by item under a draft conference
+    stays unannounced until the conference is published.
 
     The rule is worked out once per request and kept on it, so a response that
     asks many times (links, translations, the programme) pays for it once. What
@@ -94,8 +93,7 @@ def public_rule(request):
     in_site = Q()
     for path in roots:
         in_site |= Q(path__startswith=path)
-    hidden = remembered("unpublished-branches", unpublished_branches) + branches_out_of_schedule()
-    return in_site & ~restricted_for(request) & ~below(hidden)
+    return in_site & ~restricted_for(request) & ~below(hidden_branches())
 
 
 def unpublished_branches():
@@ -112,18 +110,24 @@ def unpublished_branches():
     return list(hidden.filter(Exists(live_below)).values_list("path", flat=True))
 
 
-def branches_out_of_schedule():
-    """The paths of the live pages with children that are out of schedule now.
+def hidden_branches():
+    """The paths below which every page is hidden: ``unpublished_branches`` and the
+    branches out of schedule now (``schedule_branches``).
 
-    They change by the clock as well as with content: kept for the generation
-    until the next ``go_live_at`` or ``expire_at`` of a live page, which is
-    when the clock can next change them.
+    Kept for the content generation, in one value, until the next ``go_live_at``
+    or ``expire_at`` of a live page with children, which is when the clock can
+    next change them.
     """
     now = timezone.now()
-    kept = remembered("branches-out-of-schedule", lambda: schedule_branches(now))
+    kept = remembered("hidden-branches", lambda: branches_at(now))
     if kept["until"] is not None and kept["until"] <= now:
-        kept = schedule_branches(now)
+        kept = branches_at(now)
     return kept["paths"]
+
+
+def branches_at(now):
+    schedule = schedule_branches(now)
+    return {"paths": unpublished_branches() + schedule["paths"], "until": schedule["until"]}
 
 
 def schedule_branches(now):
