@@ -27,6 +27,16 @@ class ContentTypesConfig(AppConfig):
 
         translation_sync.connect()
 
+        from .delivery import recording as delivery_recording
+
+        delivery_recording.connect()
+
+        # The store is marked stale before the response cache's generation moves (both once
+        # committed): a reader of the new generation never reads a representation still to go.
+        from .api import refresh as delivery_refresh
+
+        delivery_refresh.connect()
+
         from .api import invalidation as api_cache_invalidation
 
         api_cache_invalidation.connect()

@@ -16,9 +16,35 @@ Ground floor: imports nothing of the project, so that models, feeds, JSON-LD
 and the API can all use it.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
+
+#: What links made for the delivery store name as their server; each read puts its own in.
+STORED_BASE_URL = "http://samverkan-server.invalid"
+
+_stored = ContextVar("samverkan_links_for_store", default=False)
+
+
+@contextmanager
+def links_for_store():
+    """Links made inside the block name ``STORED_BASE_URL``, unless a base URL is configured.
+
+    A stored representation serves every request; ``with_base_url`` puts the
+    server that answers into it when it is read.
+    """
+    token = _stored.set(True)
+    try:
+        yield
+    finally:
+        _stored.reset(token)
+
+
+def with_base_url(text, request):
+    """``text`` made by ``links_for_store``, with its links on ``base_url(request)``."""
+    return text.replace(STORED_BASE_URL, base_url(request))
 
 
 def configured_base_url():
@@ -37,6 +63,8 @@ def base_url(request=None):
     configured = configured_base_url()
     if configured:
         return configured
+    if _stored.get():
+        return STORED_BASE_URL
     if request is not None:
         return request.build_absolute_uri("/").rstrip("/")
     return (getattr(settings, "WAGTAILADMIN_BASE_URL", None) or "").rstrip("/")

@@ -13,6 +13,7 @@ from .conferences.models import (  # noqa: F401
     ProgrammeItemPage,
     ProgrammeItemSpeaker,
 )
+from .delivery.models import ContainedObject, Representation  # noqa: F401
 from .home.models import HomePage  # noqa: F401
 from .localization.models import TranslatorNotificationPreference  # noqa: F401
 from .networks.models import (  # noqa: F401

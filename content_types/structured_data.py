@@ -298,6 +298,13 @@ def postal_address(venue):
     )
 
 
+def registration_closes(conference):
+    """The end of the deadline day in the event's time zone, or without a deadline the event's end."""
+    if conference.registration_deadline:
+        return end_of_day(conference.registration_deadline, conference.zone)
+    return conference.end
+
+
 def offer(conference, url):
     """What taking part costs, and until when one may register; None if the price is not given.
 
@@ -312,11 +319,7 @@ def offer(conference, url):
     else:
         return None
     zone = conference.zone
-    closes = (
-        end_of_day(conference.registration_deadline, zone)
-        if conference.registration_deadline
-        else conference.end
-    )
+    closes = registration_closes(conference)
     is_open = conference.status != "cancelled" and timezone.now() < closes
     return without_empty(
         {

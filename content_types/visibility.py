@@ -161,7 +161,10 @@ def site_root_paths(request):
         root = site.root_page
         return [root.path, *root.get_translations().values_list("path", flat=True)]
 
-    asked = "\n".join((request.get_host(), request.get_port(), request.GET.get("site", "")))
+    # The host as Wagtail finds the site by it: the key of a remembered value, never a link.
+    asked = "\n".join(
+        (request.headers.get("Host", ""), request.get_port(), request.GET.get("site", ""))
+    )
     return remembered(f"site-roots:{hashlib.sha256(asked.encode()).hexdigest()}", find)
 
 

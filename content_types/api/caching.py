@@ -51,6 +51,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from ..delivery.rendering_request import is_rendering
 from .local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
@@ -502,6 +503,8 @@ def serve(request, respond):
     """
     if not api_setting("CACHE_ENABLED") or request.method not in CACHEABLE_METHODS:
         return respond()
+    if is_rendering(request):
+        return respond()  # the delivery store renders a page: never from, nor into, the cache
     if is_personal(request):
         response = respond()
         patch_cache_control(response, private=True)

@@ -40,12 +40,10 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..base_url import base_url
-from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
+from ..snippets.models import SNIPPET_MODELS
 from .caching import api_setting, bump_generation
 
 logger = logging.getLogger(__name__)
-
-SNIPPET_MODELS = (Person, Organisation, Venue, FocusArea, Region)
 
 
 def bump_on_commit(sender, **kwargs):

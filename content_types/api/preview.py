@@ -61,15 +61,19 @@ class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
         return [path("", view, name="listing"), path("<int:pk>/", view, name="detail")]
 
     def detail_view(self, request, pk=None):
-        return super().detail_view(request, pk)
+        """The draft as the serializers make it: drafts are never in the delivery store."""
+        return self.rendered_detail(request, pk)
 
     def field_filters(self, model):
         return []
 
+    #: The draft the token opens, looked up once per request.
+    draft = None
+
     def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            self._cached_object = self.get_draft()
-        return self._cached_object
+        if self.draft is None:
+            self.draft = self.get_draft()
+        return self.draft
 
     def get_draft(self):
         token = self.request.GET.get("token", "")

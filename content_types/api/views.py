@@ -5,6 +5,8 @@ from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -12,7 +14,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -21,7 +23,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from ..base_url import absolute_url
+from ..delivery.rendering_request import is_rendering
 from ..visibility import public_media, public_pages
+from . import delivery
 from .caching import CachedResponseMixin
 from .filters import (
     LocaleFilter,
@@ -32,11 +36,11 @@ from .filters import (
 )
 from .languages import AnswerLanguageMixin
 from .loading import loader_for, select_chains
-from .memo import Memo
 from .messages import message_language
 from .methods import method_not_allowed, read_only
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
+from .renderers import PreEncodedJSONRenderer
 from .serializers import IsFallbackField, TranslationsField
 from .serializers.built_once import FieldsBuiltOnce
 from .serializers.meta import (
@@ -146,6 +150,7 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
     """
 
     base_serializer_class = ContentPageSerializer
+    renderer_classes = [PreEncodedJSONRenderer, BrowsableAPIRenderer]
     not_found_messages = {
         "detail_view": gettext_lazy("no public page has the id %(id)s"),
         "find_view": gettext_lazy("no public page matches the query"),
@@ -183,12 +188,74 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         # page; the type's own public rows let the database start from the type.
         return self.get_base_queryset(queryset.model)
 
+    #: The language of the page a detail answered with (``content_language``).
+    answered_language = None
+
     def content_language(self):
         """A page's detail is in the page's language; a listing in the one it was asked for."""
-        page = getattr(self, "_cached_object", None)
-        if page is not None:
-            return page.locale.language_code
+        if self.answered_language is not None:
+            return self.answered_language
         return self.request.GET.get("locale") or super().content_language()
+
+    def detail_view(self, request, pk):
+        """The page's stored representation with the fields asked for (``delivery.py``)."""
+        if is_rendering(request) or not self.answers_from_store(request):
+            return self.rendered_detail(request, pk)
+        self.check_query_parameters(self.get_queryset())
+        fields_text = request.GET.get("fields", "")
+        found = delivery.representations(self.detail_page_ids(pk))
+        if not found:
+            raise Http404
+        (representation,) = found.values()
+        model = delivery.model_of(representation)
+        plan = delivery.field_plan(type(self), model, fields_text, show_details=True)
+        if plan.nested:
+            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        self.answered_language = representation.language_code
+        return Response(delivery.detail(representation, plan, request))
+
+    def detail_page_ids(self, pk):
+        """``[pk]`` if the filters asked for (``?locale=``...) leave that page, as Wagtail's detail
+        filters; else ``[]``."""
+        queryset = self.filter_queryset(self.get_queryset())
+        if isinstance(queryset, QuerySet):
+            return list(queryset.filter(pk=pk).values_list("pk", flat=True)[:1])
+        return [self.get_object().pk]  # search results, which Wagtail's detail searches itself
+
+    def rendered_detail(self, request, pk):
+        """The detail as the serializers make it, for the delivery store (``rendering.py``)."""
+        response = super().detail_view(request, pk)
+        self.answered_language = self.get_object().locale.language_code
+        return response
+
+    def answers_from_store(self, request):
+        """Whether the store holds the answer: it keeps rich text in the default format only.
+
+        ``?rich_text_format=`` asks for another (Markdown, expanded HTML), which
+        the serializers make for each request.
+        """
+        return "rich_text_format" not in request.GET
+
+    def listing_view(self, request):
+        """The pages the filters choose, from their stored representations (``delivery.py``)."""
+        if not self.answers_from_store(request):
+            return super().listing_view(request)
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        plan = delivery.field_plan(
+            type(self), queryset.model, request.GET.get("fields", ""), show_details=False
+        )
+        if plan.nested:
+            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        chosen = self.paginate_queryset(queryset)
+        if isinstance(chosen, QuerySet):
+            page_ids = list(chosen.values_list("pk", flat=True))
+        else:
+            page_ids = [page.pk for page in chosen]
+        found = delivery.representations(page_ids)
+        items = [found[page_id] for page_id in page_ids if page_id in found]
+        return Response(delivery.listing(items, plan, request, self.paginator.total_count))
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)
@@ -198,49 +265,6 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
 
     #: Load what the response shows before serialising it (see loading.py).
     preload = True
-
-    def get_object(self):
-        # Wagtail loads the page, then its specific row; the specific row comes
-        # here with the foreign keys the response shows.
-        if not hasattr(self, "_cached_object"):
-            page = super(PagesAPIViewSet, self).get_object()
-            model = page.specific_class or type(page)
-            if type(page) is not model:
-                serializer_class = self.serializer_class_for(model, show_details=True)
-                serializer = serializer_class(context=self.get_serializer_context())
-                page = model._default_manager.select_related(
-                    *self.select_chains(serializer, model)
-                ).get(pk=page.pk)
-            self._cached_object = page
-        return self._cached_object
-
-    #: Serializer classes made for the ``?fields=`` asked so far, each made once.
-    serializer_classes = Memo(size=256)
-
-    @classmethod
-    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        """Wagtail's serializer class for these fields, made once and kept.
-
-        Wagtail makes a new class for every request, so what a class works out
-        once (its fields, the foreign keys it follows) would be worked out again
-        for every response.
-        """
-        key = (cls, router, model, frozen_fields(fields_config), show_details, nested)
-        return cls.serializer_classes.get(
-            key,
-            lambda: super(ContentPagesAPIViewSet, cls)._get_serializer_class(
-                router, model, fields_config, show_details=show_details, nested=nested
-            ),
-        )
-
-    def serializer_class_for(self, model, show_details):
-        try:
-            fields = parse_fields_parameter(self.request.GET.get("fields", ""))
-        except ValueError as error:
-            raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
-        return self._get_serializer_class(
-            self.request.wagtailapi_router, model, fields, show_details=show_details
-        )
 
     def select_chains(self, serializer, model):
         return ["locale", *select_chains(serializer, model)]
@@ -288,14 +312,6 @@ def find_by_language_prefix(queryset, request):
     except Http404:
         return None
     return page if queryset.filter(pk=page.pk).exists() else None
-
-
-def frozen_fields(fields_config):
-    """``?fields=`` as parsed (lists of ``(name, negated, sub-fields)``), as a hashable key."""
-    return tuple(
-        (name, negated, frozen_fields(sub_fields) if sub_fields else None)
-        for name, negated, sub_fields in fields_config or ()
-    )
 
 
 class PublicMediaMixin:

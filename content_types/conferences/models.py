@@ -333,6 +333,18 @@ class ConferencePage(DraftPreviewMixin, Page):
         verbose_name = _("conference or seminar")
         verbose_name_plural = _("conferences and seminars")
 
+    def api_output_changes_at(self, now):
+        """When the clock alone next changes this page's API output: its JSON-LD offer closes.
+
+        The delivery store keeps a rendered representation until then. Any page
+        type whose output depends on the time defines this; None when nothing
+        is to come.
+        """
+        from ..structured_data import registration_closes
+
+        closes = registration_closes(self)
+        return closes if closes and closes > now else None
+
     @property
     def zone(self):
         return ZoneInfo(self.timezone)
@@ -489,6 +501,11 @@ class ProgrammeItemPage(DraftPreviewMixin, Page):
     @cached_property
     def conference(self):
         return ConferencePage.objects.filter(pk=self.get_parent().pk).first()
+
+    def api_output_changes_at(self, now):
+        """The item's JSON-LD offers the conference's registration (see the conference's)."""
+        conference = self.conference
+        return conference.api_output_changes_at(now) if conference else None
 
     @property
     def zone(self):

@@ -62,7 +62,7 @@ from ..projects.models import (
     ProjectParticipantGroup,
     ProjectPartner,
 )
-from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
+from ..snippets.models import SNIPPET_MODELS, FocusArea, Organisation, Person, Region, Venue
 from .bulk import (
     BulkWriter,
     PageSpec,
@@ -972,7 +972,6 @@ def people_needed(conferences, speakers):
 # Seeding and clearing
 
 # In an order they can be deleted in: nothing later links to anything earlier.
-SNIPPET_MODELS = (Person, Venue, Organisation, Region, FocusArea)
 INDEX_OF = {
     ProjectPage: ProjectIndexPage,
     NetworkPage: NetworkIndexPage,

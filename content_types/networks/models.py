@@ -1,5 +1,7 @@
 """Professional networks: purpose, target group, contacts, members and meetings."""
 
+from datetime import datetime, time, timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -187,3 +189,13 @@ class NetworkPage(DraftPreviewMixin, Page):
         """Meetings from today on, soonest first."""
         today = timezone.localdate()
         return [meeting for meeting in self.meetings.all() if meeting.date >= today]
+
+    def api_output_changes_at(self, now):
+        """When the clock alone next changes this page's API output: the soonest upcoming
+        meeting's day ends and it leaves ``upcoming_meetings``."""
+        today = timezone.localdate(now)
+        days = [meeting.date for meeting in self.meetings.all() if meeting.date >= today]
+        if not days:
+            return None
+        day_after = min(days) + timedelta(days=1)
+        return datetime.combine(day_after, time.min, tzinfo=timezone.get_current_timezone())

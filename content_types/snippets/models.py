@@ -304,3 +304,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError({"latitude": _("Latitude must be between -90 and 90.")})
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             raise ValidationError({"longitude": _("Longitude must be between -180 and 180.")})
+
+
+#: The snippets pages show: what the API, the delivery store and the demo treat as one list.
+SNIPPET_MODELS = (Person, Organisation, Venue, FocusArea, Region)

@@ -1,9 +1,9 @@
-"""What the API works out once per process: serializer classes, their fields, the keys they follow."""
+"""What the API works out once per process: the fields an answer shows, the keys serializers follow."""
 
 import pytest
-from samverkan.api import api_router
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 
+from content_types.api.delivery import PLANS, field_plan
 from content_types.api.loading import CHAINS, select_chains
 from content_types.api.memo import Memo
 from content_types.api.serializers import PersonSerializer, SpeakerSerializer
@@ -37,22 +37,31 @@ def test_a_memo_forgets_its_oldest_key_when_full():
     assert memo.get("c", lambda: "again") == "C"
 
 
-def serializer_class(fields, show_details=True):
-    return ContentPagesAPIViewSet._get_serializer_class(
-        api_router, ConferencePage, parse_fields_parameter(fields), show_details=show_details
-    )
+def plan(fields, show_details=True):
+    return field_plan(ContentPagesAPIViewSet, ConferencePage, fields, show_details)
 
 
-def test_a_serializer_class_is_made_once_for_the_same_fields():
-    assert serializer_class("title,venue") is serializer_class("title,venue")
-    assert serializer_class("title,venue") is not serializer_class("title")
-    assert serializer_class("title", show_details=False) is not serializer_class("title")
+def test_the_fields_of_an_answer_are_worked_out_once_for_the_same_fields():
+    PLANS.clear()
+    assert plan("title,venue") is plan("title,venue")
+    assert plan("title,venue") is not plan("title")
+    assert plan("title", show_details=False) is not plan("title")
+    assert len(PLANS) == 3
+
+
+def test_the_fields_are_in_wagtails_order_with_meta_fields_named():
+    chosen = plan("_,venue,title,slug", show_details=False)
+
+    assert chosen.names == ("title", "venue", "slug")
+    assert "slug" in chosen.meta and "venue" not in chosen.meta
+    assert "parent" not in plan("*", show_details=False).names
+    assert "parent" in plan("*").names
 
 
 def test_unknown_fields_are_refused_every_time_they_are_asked_for():
     for _attempt in range(2):
         with pytest.raises(BadRequestError, match="unknown fields: nonsense"):
-            serializer_class("title,nonsense")
+            plan("title,nonsense")
 
 
 @pytest.mark.django_db

@@ -139,7 +139,7 @@ def test_a_cached_answer_ends_when_the_page_expires(client, world, commit, clock
     """The editor publishes an expiry time; the answers kept before it are not served after it."""
     # Long enough for the answers to be made and kept under load; a stored
     # answer lasts whole seconds, until the expiry.
-    expires = timezone.now() + timedelta(seconds=6)
+    expires = timezone.now() + timedelta(seconds=20)
     with commit():
         conference = upcoming_conference(world, expire_at=expires)
         # It has no expiry of its own; it is hidden with the conference above it.

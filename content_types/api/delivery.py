@@ -1,0 +1,173 @@
+"""Reading the delivery store: the pages endpoint's answers put together from stored fields.
+
+The filters and the visibility rules choose the pages as before (a query for
+their ids); their representations come from the store
+(``delivery.models.Representation``), each field already encoded as the API
+sends it, and the answer is put together for the ``?fields=`` asked without
+serialising again. A representation that is missing, marked stale or past
+its ``valid_until`` is rendered again first (``rendering.py``) and kept.
+
+What depends on the request is put in as it is read: the server links name
+(``base_url.with_base_url``) and ``is_fallback``, which depends on the
+``?locale=`` asked for.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+
+from ..base_url import with_base_url
+from ..delivery import store
+from ..delivery.models import Representation
+from .memo import Memo
+from .rendering import render
+
+
+class PreEncoded(str):
+    """JSON text the renderer sends as it is (``renderers.PreEncodedJSONRenderer``)."""
+
+
+# Which fields an answer shows
+
+
+@dataclass(frozen=True)
+class FieldPlan:
+    """The fields of an answer in order, and which of them go under ``meta``."""
+
+    names: tuple
+    meta: frozenset
+    nested: bool  # sub-fields were asked for, which the endpoint's own classes validate
+
+
+PLANS = Memo(size=512)
+
+
+def field_plan(endpoint, model, fields_text, show_details):
+    """The fields ``?fields=fields_text`` shows of ``model``'s pages, as Wagtail's API chooses
+    them (``BaseAPIViewSet._get_serializer_class``), with its error for an unknown field."""
+    key = (endpoint, model, fields_text, show_details)
+    return PLANS.get(key, lambda: plan_fields(endpoint, model, fields_text, show_details))
+
+
+def plan_fields(endpoint, model, fields_text, show_details):
+    try:
+        fields_config = parse_fields_parameter(fields_text)
+    except ValueError as error:
+        raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
+    meta_fields = endpoint.get_meta_fields_names(model)
+    all_fields = list(dict.fromkeys(endpoint.get_body_fields_names(model) + meta_fields))
+    if not show_details:
+        all_fields = [name for name in all_fields if name not in endpoint.detail_only_fields]
+    if show_details:
+        fields = set(endpoint.get_detail_default_fields(model))
+    else:
+        fields = set(endpoint.get_listing_default_fields(model))
+    if fields_config and fields_config[0][0] == "*":
+        fields, fields_config = set(all_fields), fields_config[1:]
+    elif fields_config and fields_config[0][0] == "_":
+        fields, fields_config = set(), fields_config[1:]
+    mentioned, nested = set(), False
+    for name, negated, sub_fields in fields_config:
+        if negated:
+            fields.discard(name)
+        else:
+            fields.add(name)
+            nested = nested or bool(sub_fields)
+        mentioned.add(name)
+    unknown = mentioned - set(all_fields)
+    if unknown:
+        raise BadRequestError(f"unknown fields: {', '.join(sorted(unknown))}")
+    return FieldPlan(
+        names=tuple(name for name in all_fields if name in fields),
+        meta=frozenset(meta_fields),
+        nested=nested,
+    )
+
+
+def model_of(representation):
+    label = json.loads(representation_fields(representation)["meta.type"])
+    return apps.get_model(label)
+
+
+# The stored representations
+
+
+def representations(page_ids, now=None):
+    """The current representation of each page of ``page_ids`` (public pages), by page id.
+
+    One query; a page whose representation is missing or out of date is
+    rendered and kept first. A page that turns out not to be public is left out.
+    """
+    now = now or timezone.now()
+    found = {
+        representation.page_id: representation
+        for representation in Representation.objects.filter(page_id__in=list(page_ids))
+    }
+    current = {}
+    for page_id in page_ids:
+        representation = found.get(page_id)
+        if representation is None or not is_current(representation, now):
+            representation = refresh(page_id, representation)
+        if representation is not None:
+            current[page_id] = representation
+    return current
+
+
+def is_current(representation, now):
+    return not representation.stale and (
+        representation.valid_until is None or representation.valid_until > now
+    )
+
+
+def refresh(page_id, representation=None):
+    """Render the page again and keep it; None when it is not public."""
+    version = representation.version if representation is not None else None
+    rendering = render(page_id)
+    if rendering is None:
+        store.forget([page_id])
+        return None
+    return store.save(rendering, version)
+
+
+# Putting an answer together
+
+
+def representation_fields(representation):
+    body = representation.body
+    return {name: body[start:end] for name, start, end in representation.layout}
+
+
+def compose(representation, plan, request):
+    """One page of the answer as the serializer would give it, for ``plan``'s fields."""
+    fields = representation_fields(representation)
+    fields["meta.is_fallback"] = is_fallback(representation, request)
+    meta = [f'"{name}":{fields["meta." + name]}' for name in plan.names if name in plan.meta]
+    body = [
+        f'"{name}":{fields[name]}' for name in plan.names if name not in plan.meta and name != "id"
+    ]
+    entries = []
+    if "id" in plan.names and "id" not in plan.meta:
+        entries.append(f'"id":{fields["id"]}')
+    if meta:
+        entries.append('"meta":{' + ",".join(meta) + "}")
+    entries.extend(body)
+    return "{" + ",".join(entries) + "}"
+
+
+def is_fallback(representation, request):
+    requested = request.GET.get("locale")
+    return "true" if requested and representation.language_code != requested else "false"
+
+
+def detail(representation, plan, request):
+    return PreEncoded(with_base_url(compose(representation, plan, request), request))
+
+
+def listing(items, plan, request, total_count):
+    composed = ",".join(compose(representation, plan, request) for representation in items)
+    text = f'{{"meta":{{"total_count":{int(total_count)}}},"items":[{composed}]}}'
+    return PreEncoded(with_base_url(text, request))

@@ -1,0 +1,104 @@
+"""Keeping the delivery store current: what a change makes stale, and rendering it again.
+
+A change marks stale, once it is committed, exactly the representations that
+show the changed object (``delivery.models.ContainedObject``), and a task
+renders them again (``refresh_representations``); a read that comes first
+renders the one it needs itself (``delivery.py``). Rolled back, a change marks
+nothing.
+
+- A page published, unpublished or moved: its own representation, and every
+  one that shows it, any page below it (whose visibility follows it) or any
+  of its translations; its parent's, which may list it (a conference's
+  programme).
+- A page deleted: every representation that showed it.
+- A snippet, image or document saved or deleted: every representation that
+  shows it or one of its translations.
+- A view restriction, collection, locale or site: every representation, as
+  any page may show what it changes.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django_tasks import task
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from ..delivery import store
+from ..delivery.keys import keys_of, page_keys, translation_key_of
+from ..snippets.models import SNIPPET_MODELS
+
+
+@task()
+def refresh_representations(page_ids):
+    """Render again the representations of ``page_ids`` that are stale or missing."""
+    from .delivery import representations
+
+    representations(page_ids)
+
+
+def refresh_on_commit(keys=(), page_ids=(), render=(), everything=False, using=None):
+    def refresh():
+        if everything:
+            store.mark_all_stale()
+            marked = []
+        else:
+            marked = store.mark_stale(keys, page_ids)
+        wanted = sorted(set(marked) | set(render))
+        if wanted:
+            refresh_representations.enqueue(wanted)
+
+    transaction.on_commit(refresh, using=using, robust=True)
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published, unpublished or moved: the page, the pages below it, its translations, its parent."""
+    below = list(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
+    keys = page_keys(below) | {translation_key_of(Page, instance.translation_key)}
+    parent = Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True)
+    refresh_on_commit(
+        keys=keys,
+        page_ids=list(parent),
+        render=[instance.pk] if instance.live else [],
+        using=kwargs.get("using"),
+    )
+
+
+def page_deleted(sender, instance, **kwargs):
+    refresh_on_commit(keys=keys_of(instance), using=kwargs.get("using"))
+
+
+def object_changed(sender, instance, **kwargs):
+    refresh_on_commit(keys=keys_of(instance), using=kwargs.get("using"))
+
+
+def everything_changed(sender, instance, **kwargs):
+    refresh_on_commit(everything=True, using=kwargs.get("using"))
+
+
+def connect():
+    """Connect the receivers (``AppConfig.ready``)."""
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(page_changed, dispatch_uid=f"samverkan_delivery_page_{name}")
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid="samverkan_delivery_page_deleted")
+    shown = (*SNIPPET_MODELS, get_image_model(), get_document_model())
+    everywhere = (PageViewRestriction, CollectionViewRestriction, Collection, Locale, Site)
+    for models, receiver in ((shown, object_changed), (everywhere, everything_changed)):
+        for model in models:
+            name = model._meta.label_lower
+            for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+                signal.connect(
+                    receiver, sender=model, dispatch_uid=f"samverkan_delivery_{name}_{change}"
+                )

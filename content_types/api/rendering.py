@@ -1,0 +1,103 @@
+"""A page's representation for the delivery store, rendered by the API's own view and serializers.
+
+The pages endpoint's detail view is the one definition of a page's output.
+Rendering asks it, as an anonymous reader would, with every field, through
+the URL the router gives it; links name ``base_url.STORED_BASE_URL`` and
+``delivery.recording`` notes every object the serializers load. The answer
+is split into its fields, each encoded as the API's JSON renderer encodes
+it, so that a read can put any ``?fields=`` together from them
+(``delivery.py``).
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
+from wagtail.models import Page
+
+from ..base_url import base_url, links_for_store
+from ..delivery.recording import recording
+from ..delivery.rendering_request import mark_rendering
+from .caching import api_setting, current_generation, next_schedule_change
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What the store keeps of one page (``delivery.models.Representation``)."""
+
+    page_id: int
+    language_code: str
+    layout: list
+    body: str
+    keys: frozenset
+    rendered_at: datetime
+    valid_until: datetime | None
+
+
+def encode(value):
+    """``value`` as the API's JSON renderer writes it (compact, \\u2028 escaped)."""
+    if value is None:
+        return "null"  # the renderer answers None with no body at all
+    return JSONRenderer().render(value).decode()
+
+
+def split(data):
+    """The detail's data as ``(layout, body)``: each field's JSON, in the detail's order."""
+    pieces, layout, at = [], [], 0
+    for name, value in data.items():
+        entries = [(f"meta.{key}", item) for key, item in value.items()] if name == "meta" else []
+        for entry_name, entry_value in entries or [(name, value)]:
+            text = encode(entry_value)
+            layout.append([entry_name, at, at + len(text)])
+            pieces.append(text)
+            at += len(text)
+    return layout, "".join(pieces)
+
+
+def rendering_request(path):
+    """An anonymous GET of ``path`` for the site's default host."""
+    host = base_url().split("://", 1)[-1] or "localhost"
+    request = RequestFactory().get(path, HTTP_HOST=host)
+    request.user = AnonymousUser()
+    return mark_rendering(request)
+
+
+def render(page_id):
+    """The page's ``Rendering``, or None when it is not public (the detail answers 404)."""
+    path = reverse(f"{api_setting('URL_NAMESPACE')}:pages:detail", args=[page_id])
+    match = resolve(path)
+    started = timezone.now()
+    generation = current_generation()
+    with links_for_store(), recording() as keys:
+        response = match.func(rendering_request(path), *match.args, **match.kwargs)
+    if response.status_code != 200:
+        return None
+    layout, body = split(response.data)
+    return Rendering(
+        page_id=page_id,
+        language_code=response["Content-Language"],
+        layout=layout,
+        body=body,
+        keys=frozenset(keys),
+        rendered_at=started,
+        valid_until=valid_until(page_id, started, generation),
+    )
+
+
+def valid_until(page_id, started, generation):
+    """When the clock alone next changes the page's output: a live page's go-live or expiry
+    anywhere (a linked page, an item of the programme), or a moment the page's type names
+    (``api_output_changes_at(now)``, Eg: a registration closing)."""
+    moments = []
+    change = next_schedule_change(after=started, generation=generation)
+    if change is not None:
+        moments.append(datetime.fromtimestamp(change, UTC))
+    page = Page.objects.get(pk=page_id).specific
+    changes_at = getattr(page, "api_output_changes_at", None)
+    if changes_at is not None and (moment := changes_at(started)) is not None:
+        moments.append(moment)
+    return min(moments, default=None)

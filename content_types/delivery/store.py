@@ -1,0 +1,66 @@
+"""Writing the store: a rendering saved unless what it shows changed meanwhile, and marking stale.
+
+A rendering reads the content as it was when it began. ``mark_stale`` moves
+the ``version`` of every representation it names, so a rendering begun before
+a change is never saved over the change (``save`` compares the version it
+started from); the next read renders again.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from .keys import page_keys
+from .models import ContainedObject, Representation
+
+
+def save(rendering, version):
+    """Keep ``rendering`` (``api.rendering.Rendering``) if the page's representation is still at
+    ``version`` (None: there was none). Returns the representation, saved or not."""
+    fields = {
+        "language_code": rendering.language_code,
+        "layout": rendering.layout,
+        "body": rendering.body,
+        "stale": False,
+        "rendered_at": rendering.rendered_at,
+        "valid_until": rendering.valid_until,
+    }
+    representation = Representation(page_id=rendering.page_id, version=version or 0, **fields)
+    try:
+        with transaction.atomic():
+            if version is None:
+                representation.save(force_insert=True)
+            elif not Representation.objects.filter(
+                page_id=rendering.page_id, version=version
+            ).update(**fields):
+                return representation  # changed while it rendered: served once, not kept
+            ContainedObject.objects.filter(representation_id=rendering.page_id).delete()
+            ContainedObject.objects.bulk_create(
+                ContainedObject(representation_id=rendering.page_id, key=key)
+                for key in sorted(rendering.keys)
+            )
+    except IntegrityError:
+        pass  # another process saved its rendering first
+    return representation
+
+
+def mark_stale(keys=(), page_ids=()):
+    """Representations that show any of ``keys``, or of the pages ``page_ids``, render again
+    before their next read. Returns the ids of the pages whose representations were marked."""
+    keys = set(keys) | page_keys(page_ids)
+    marked = Representation.objects.containing(keys) | Representation.objects.filter(
+        page_id__in=list(page_ids)
+    )
+    ids = list(marked.values_list("page_id", flat=True))
+    Representation.objects.filter(page_id__in=ids).update(stale=True, version=F("version") + 1)
+    return ids
+
+
+def mark_all_stale():
+    """Every representation renders again before its next read (a locale, site or restriction
+    changed, which can change what any page shows)."""
+    return Representation.objects.update(stale=True, version=F("version") + 1)
+
+
+def forget(page_ids):
+    """Drop the representations of pages that are no longer public or exist."""
+    Representation.objects.filter(page_id__in=list(page_ids)).delete()
