@@ -150,16 +150,10 @@ def page_details():
 
 
 def listing_fields(model):
-    """The ``fields`` values each listing of ``model`` is asked with (None: the default)."""
+    """The ``fields`` values each listing of ``model`` is asked with ("": the default fields)."""
     subset = [field.name for field in getattr(model, "api_fields", ())][:2] or ["seo_title"]
-    return [
-        None,
-        "*",
-        ",".join(["title", *subset]),
-        "-title,-html_url",
-        "_,id",
-        NESTED_FIELDS.get(model),
-    ]
+    variants = ["", "*", ",".join(["title", *subset]), "-title,-html_url", "_,id"]
+    return variants + ([NESTED_FIELDS[model]] if model in NESTED_FIELDS else [])
 
 
 def page_listings():
@@ -167,33 +161,24 @@ def page_listings():
         yield api("pages/", languages)
         for model in page_types():
             for fields in listing_fields(model):
-                if fields is not None or model not in NESTED_FIELDS:
-                    yield api("pages/", {"type": label(model)}, languages, *field_param(fields))
-
-
-def field_param(fields):
-    return [{"fields": fields}] if fields else []
+                chosen = {"fields": fields} if fields else {}
+                yield api("pages/", {"type": label(model)}, languages, chosen)
 
 
 def tree_filters():
     parents = Page.objects.filter(numchild__gt=0).order_by("pk").values_list("pk", flat=True)
     for pk in parents:
         yield api("pages/", child_of=pk)
-    for model in (ConferencePage,):
-        for page in model.objects.order_by("pk"):
-            yield api(
-                "pages/",
-                {"type": label(ProgrammeItemPage), "child_of": page.pk},
-                fields="start,end,speakers",
-                order="start",
-            )
+    for pk in all_page_ids(ConferencePage):
+        programme = {"type": label(ProgrammeItemPage), "child_of": pk}
+        yield api("pages/", programme, fields="start,end,speakers", order="start")
     for pk in parents:
         yield api("pages/", descendant_of=pk, limit=100)
     for model in (ProgrammeItemPage, ProjectPage, NetworkPage):
         for page in samples(model):
             yield api("pages/", ancestor_of=page.pk)
-    translated = Page.objects.filter(locale__language_code="sv", depth__gt=1).order_by("pk")
-    for pk in translated.values_list("pk", flat=True):
+    swedish = Page.objects.filter(locale__language_code="sv", depth__gt=1).order_by("pk")
+    for pk in swedish.values_list("pk", flat=True):
         yield api("pages/", translation_of=pk)
     for page in samples(ConferencePage):
         for languages in LISTING_LANGUAGES[1:]:
@@ -242,7 +227,7 @@ def page_filters():
 
 
 def linked(snippet, model, path, count=3):
-    """The ids of the first ``count`` snippets pages of ``model`` link to through ``path``."""
+    """The ids of the first ``count`` snippets that pages of ``model`` link to through ``path``."""
     used = snippet.objects.filter(pk__in=model.objects.values(path)).order_by("pk")
     return [str(pk) for pk in used.values_list("pk", flat=True)[:count]]
 
@@ -293,6 +278,7 @@ def filter_value(model, name):
 
 
 def orderings():
+    """Every field a type may be ordered by, both ways; a few orders of the default listing."""
     viewset = ContentPagesAPIViewSet()
     for model in page_types():
         names = [name for name in orderable_fields(model, viewset) if name in own_fields(model)]
@@ -341,7 +327,7 @@ def searches():
     yield api("pages/", search="bibliotekene", locale="nb")
     yield api("pages/", search="zzqxj")
     yield api("pages/", search="bibliotek", order="title")
-    yield api("pages/", search="bibliotek", child_of=ConferencePage.objects.order_by("pk")[0].pk)
+    yield api("pages/", search="bibliotek", child_of=all_page_ids(ConferencePage)[0])
     yield api("images/", search="Konferenssalen")
     yield api("documents/", search="Bilder")
 
