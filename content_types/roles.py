@@ -60,10 +60,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .snippets.models import FocusArea, Organisation, Person, Region, Venue
+from .snippets.models import SNIPPET_MODELS
 
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
-SNIPPET_MODELS = (Person, Organisation, Venue, FocusArea, Region)
 # Image and document permissions, given on the root collection (so on every collection).
 MEDIA_PERMISSIONS = {
     "wagtailimages": ("add_image", "choose_image"),

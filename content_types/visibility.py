@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from .api.caching import remembered
+from .content_state import remembered
 
 OUT_OF_SCHEDULE_LISTED = 1000
 
@@ -35,7 +35,7 @@ def public_pages(request, model=Page, searchable=False):
     asks many times (links, translations, the programme) pays for it once. What
     it is made of (the site's language roots, the restricted paths, the hidden
     branches) is kept in the API cache until content changes
-    (``api.caching.remembered``).
+    (``content_state.remembered``).
 
     ``searchable``: the pages are handed to a search backend, which filters
     only by the fields it indexes, and ``expire_at`` is not one of them. The

@@ -46,7 +46,7 @@ from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale, Page
 
-from content_types.api import caching
+from content_types import content_state
 from content_types.models import ConferencePage, ProgrammeItemPage
 
 from .localization.helpers import begin_translation, publish_translation, translate_all
@@ -539,6 +539,6 @@ def test_readers_never_see_drafts_stale_answers_or_errors_while_editors_publish(
         )
     assert len(readings) > 200
     assert len(editors.published) == 12
-    assert caching.response_cache().get(caching.GENERATION_KEY) is not None  # the cache was used
+    assert content_state.response_cache().get(content_state.GENERATION_KEY) is not None  # the cache was used
     found = {name: examples[:5] for name, examples in problems.items() if examples}
     assert not found, pformat(found)

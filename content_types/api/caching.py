@@ -3,12 +3,14 @@
 External sites poll the API. An anonymous ``GET`` or ``HEAD`` that answers 200
 is kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``), under a key made
 of the request (scheme, host, path with query string, ``Accept`` and the
-language that decides the messages), with the content *generation* it was made
-in: a number in the same cache that ``invalidation.py`` bumps whenever public
-output may have changed. A bump makes every stored response stale at once;
-nothing is deleted. A hit reads the generation and the response's ETag in one
-round trip to the cache, and the body from the process's own copy
-(``local_copies.py``) when it has the one the ETag names.
+language that decides the messages), with the versions of the content tags
+it contains (``content_state``): an answer the delivery store put together
+contains its pages (``page:12``) and, for a listing, every listing; any other
+answer (feeds, images, documents) contains the whole content generation. A
+change moves the versions of exactly what it changes (``refresh.py``,
+``invalidation.py``), and a kept answer whose tags moved is stale; nothing is
+deleted. A hit costs two round trips to the cache: the generation with the
+answer's validator, then its tags' versions with the body.
 
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` and ``Cache-Control: public, max-age=...``;
@@ -39,30 +41,35 @@ import logging
 import math
 import time
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from functools import cache, wraps
+from functools import wraps
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
-from django.core.cache import caches
-from django.db.models import Max, Min, Q
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from ..content_state import (
+    GENERATION_KEY,
+    MODIFIED_KEY,
+    SCHEDULE_KEY,
+    Generation,
+    api_setting,
+    current_generation,
+    next_schedule_change,
+    response_cache,
+    tag_key,
+    tag_versions,
+)
 from ..delivery.rendering_request import is_rendering
-from .local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "samverkan:api:generation"
-MODIFIED_KEY = "samverkan:api:modified"
-SCHEDULE_KEY = "samverkan:api:schedule"
 RESPONSE_KEY_PREFIX = "samverkan:api:response"
-REMEMBERED_KEY_PREFIX = "samverkan:api:remembered"
-REMEMBERED_TIMEOUT = 24 * 60 * 60
-_MISSING = object()
+#: Set by a view on a response it put together from the delivery store: the content tags
+#: it contains (``content_state``). Any other response contains the whole generation.
+CONTAINS_ATTRIBUTE = "samverkan_contains"
 # Set on a request by CachedResponseMiddleware, and on a response it is to store.
 LOOKUP_ATTRIBUTE = "_samverkan_api_cache_lookup"
 PENDING_ATTRIBUTE = "_samverkan_api_cache_pending"
@@ -79,201 +86,6 @@ UNSTORED_HEADERS = {
     "last-modified",
     "set-cookie",
 }
-DEFAULTS = {
-    "CACHE_ENABLED": True,
-    "CACHE_MAX_AGE": 60,
-    "CACHE_ALIAS": "default",
-    "URL_NAMESPACE": "wagtailapi",
-    "CACHE_PATH_PREFIXES": ("/api/",),
-    "LOCAL_COPIES_BYTES": 32 * 1024 * 1024,
-}
-
-
-def api_setting(name):
-    """A caching setting from ``SAMVERKAN_API``, with the defaults for a site that sets none."""
-    return getattr(settings, "SAMVERKAN_API", {}).get(name, DEFAULTS[name])
-
-
-def response_cache():
-    return caches[api_setting("CACHE_ALIAS")]
-
-
-# The content generation
-
-
-@dataclass(frozen=True)
-class Generation:
-    """The current content generation and when public output last changed in it.
-
-    ``modified`` is the later of the generation's bump and the last
-    ``go_live_at`` or ``expire_at`` of a live page that has passed.
-    ``shares_second`` is true when the change before it fell within the same
-    second: ``If-Modified-Since`` has one-second resolution, so a client whose
-    copy is dated that second cannot be told it is current. ``next_change``
-    is when the page schedule next changes public output (a timestamp), or None.
-    """
-
-    number: int
-    modified: float
-    shares_second: bool
-    next_change: float | None = None
-
-    @property
-    def last_modified(self):
-        return int(self.modified)
-
-    def with_schedule(self, schedule):
-        """This generation, dated by ``schedule``'s last moment when the clock changed content since."""
-        last = schedule.last
-        if last is None or last <= self.modified:
-            shares_second = self.shares_second or (
-                last is not None and int(last) == int(self.modified)
-            )
-            return replace(self, shares_second=shares_second, next_change=schedule.next)
-        shares_second = schedule.shares_second or int(last) == int(self.modified)
-        return replace(self, modified=last, shares_second=shares_second, next_change=schedule.next)
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """The ``go_live_at`` and ``expire_at`` of the live pages around a moment, for one generation.
-
-    ``last`` is the latest of them at or before the moment it was read,
-    ``next`` the first after it (timestamps, or None); ``shares_second`` says
-    whether another fell within ``last``'s second. Kept in the cache beside
-    the generation, so that dating an answer costs no query until ``next``
-    has passed or the generation moves (every change to a page's times
-    publishes or unpublishes it, which bumps the generation).
-    """
-
-    generation: int
-    last: float | None
-    shares_second: bool
-    next: float | None
-
-    def holds(self, generation, now):
-        return self.generation == generation and (self.next is None or now < self.next)
-
-
-def read_schedule(generation, now):
-    """The page schedule around ``now`` (a timestamp), read from the database for ``generation``."""
-    from wagtail.models import Page
-
-    live = Page.objects.filter(live=True)
-    at = datetime.fromtimestamp(now, UTC)
-    moments = live.aggregate(
-        last_live=Max("go_live_at", filter=Q(go_live_at__lte=at)),
-        last_expiry=Max("expire_at", filter=Q(expire_at__lte=at)),
-        next_live=Min("go_live_at", filter=Q(go_live_at__gt=at)),
-        next_expiry=Min("expire_at", filter=Q(expire_at__gt=at)),
-    )
-    last = max(
-        (moment for moment in (moments["last_live"], moments["last_expiry"]) if moment),
-        default=None,
-    )
-    upcoming = min(
-        (moment for moment in (moments["next_live"], moments["next_expiry"]) if moment),
-        default=None,
-    )
-    shares_second = False
-    if last is not None:
-        second = last.replace(microsecond=0)
-        shares_second = live.filter(
-            Q(go_live_at__gte=second, go_live_at__lt=last)
-            | Q(expire_at__gte=second, expire_at__lt=last)
-        ).exists()
-    return Schedule(
-        generation,
-        last and last.timestamp(),
-        shares_second,
-        upcoming and upcoming.timestamp(),
-    )
-
-
-def current_generation(values=None):
-    """The generation responses are stored under, started if the cache has none.
-
-    ``values`` are what a ``get_many`` of the generation's keys (and others)
-    found. Dated by the page schedule as well as by its bump: the schedule is
-    read from the database once for the generation, and again once its next
-    moment has passed.
-    """
-    cache = response_cache()
-    if values is None:
-        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY])
-    if GENERATION_KEY not in values:
-        start_generation(cache)
-        values = {**values, **cache.get_many([GENERATION_KEY, MODIFIED_KEY])}
-    if MODIFIED_KEY not in values:
-        # A new generation, or its date was evicted: dated now, which is never too early.
-        values[MODIFIED_KEY] = (time.time(), False)
-        cache.add(MODIFIED_KEY, values[MODIFIED_KEY], timeout=None)
-    modified, shares_second = values[MODIFIED_KEY]
-    generation = Generation(values[GENERATION_KEY], modified, shares_second)
-    now = time.time()
-    schedule = values.get(SCHEDULE_KEY)
-    if schedule is None or not schedule.holds(generation.number, now):
-        schedule = read_schedule(generation.number, now)
-        cache.set(SCHEDULE_KEY, schedule, timeout=None)
-    return generation.with_schedule(schedule)
-
-
-def start_generation(cache):
-    # From the clock, in nanoseconds: larger than any number used before a
-    # flush of the cache, so no response stored then is ever found again.
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def bump_generation():
-    """Make every stored response stale: public output may have changed.
-
-    Called once the change is committed (see ``invalidation.py``), so a reader
-    that finds the new generation reads the new content.
-    """
-    cache = response_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or it was evicted
-        start_generation(cache)
-    else:
-        # Django's file and database caches write the number back with their
-        # default timeout: the generation would end after five minutes.
-        cache.touch(GENERATION_KEY, timeout=None)
-    now = time.time()
-    previous = cache.get(MODIFIED_KEY)
-    shares_second = previous is not None and int(previous[0]) == int(now)
-    # Written after the number: a reader in between dates the new content too
-    # early, which only costs a 200 where a 304 would have done.
-    cache.set(MODIFIED_KEY, (now, shares_second), timeout=None)
-
-
-def remembered(name, compute):
-    """``compute()``, kept in the cache for as long as the content generation lasts.
-
-    For what every response starts from and what changes only with a bump:
-    the site's language roots, the view restrictions, the private collections.
-    Each costs a query per request otherwise, and a bump (which every change
-    to them makes, in whichever process) orphans the kept value as it does
-    stored responses. With the cache switched off, or down, ``compute()``
-    runs every time.
-    """
-    if not api_setting("CACHE_ENABLED"):
-        return compute()
-    try:
-        key = f"{REMEMBERED_KEY_PREFIX}:{current_generation().number}:{name}"
-        value = response_cache().get(key, _MISSING)
-    except Exception:
-        logger.exception("The API cache could not be read")
-        return compute()
-    if value is _MISSING:
-        value = compute()
-        try:
-            response_cache().set(key, value, timeout=REMEMBERED_TIMEOUT)
-        except Exception:
-            logger.exception("The API cache could not be written")
-    return value
-
-
 # What a stored response is stored under
 
 
@@ -331,19 +143,6 @@ def is_personal(request):
     return session is not None and bool(session.keys())
 
 
-def next_schedule_change(after, generation):
-    """The first ``go_live_at`` or ``expire_at`` of a live page later than ``after``, or None.
-
-    A timestamp. ``visibility.public_pages`` hides pages by those times at
-    query time, so public output changes then without any signal. Known from
-    ``generation``, read before ``after``, unless that moment has passed since.
-    """
-    change = generation.next_change
-    if change is not None and change <= after.timestamp():
-        return read_schedule(generation.number, after.timestamp()).next
-    return change
-
-
 # Stored responses
 
 
@@ -357,14 +156,26 @@ def max_age(expires):
 
 @dataclass(frozen=True)
 class Validator:
-    """What answers a conditional request: a stored response's ETag, its expiry and generation."""
+    """What answers a conditional request: a stored response's ETag, its expiry, and what
+    decides whether it is current: the versions of the content tags it contains
+    (``tags``, ``((tag, version), ...)``), or, without tags, the generation it was made in."""
 
     etag: str
     expires: float | None  # when the page schedule changes what it shows
-    generation: int  # the content generation it was made in; stale in any other
+    generation: int  # the content generation it was made in
+    tags: tuple = ()
 
     def max_age(self):
         return max_age(self.expires)
+
+    def tag_keys(self):
+        return [tag_key(tag) for tag, _version in self.tags]
+
+    def is_current(self, generation, values):
+        """Whether nothing it contains changed: ``values`` hold its tags' current versions."""
+        if not self.tags:
+            return self.generation == generation.number
+        return all(values.get(tag_key(tag)) == version for tag, version in self.tags)
 
 
 @dataclass(frozen=True)
@@ -373,7 +184,7 @@ class StoredResponse(Validator):
     headers: tuple = ()
 
     @classmethod
-    def from_response(cls, response, expires, generation):
+    def from_response(cls, response, expires, generation, tags=()):
         headers = tuple(
             (name, value)
             for name, value in response.items()
@@ -384,11 +195,11 @@ class StoredResponse(Validator):
             headers += (("Content-Language", translation.get_language()),)
         body = response.content
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-        return cls(etag, expires, generation.number, body, headers)
+        return cls(etag, expires, generation.number, tuple(tags), body, headers)
 
     @property
     def validator(self):
-        return Validator(self.etag, self.expires, self.generation)
+        return Validator(self.etag, self.expires, self.generation, self.tags)
 
     def with_headers_of(self, response):
         """Itself, with the headers ``response`` gained from the middleware since it was stored."""
@@ -462,33 +273,43 @@ def is_conditional(request):
 
 
 def look_up(request):
-    """Read the cache for ``request``: the generation and the response's validator in one round trip.
+    """Read the cache for ``request``: the generation and the response's validator in one round
+    trip, then the versions of the tags it contains with its body in another.
 
-    The body comes from this process's copy when it is the one the validator
-    names, else from the cache in a second round trip; a conditional request
-    whose copy is current needs no body at all.
+    A conditional request whose copy is current is answered without the body.
     """
     shared = response_cache()
     key = response_cache_key(request)
     values = shared.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY, validator_key(key)])
     generation = current_generation(values)
     validator = values.get(validator_key(key))
-    if validator is None or validator.generation != generation.number:
-        return Lookup(key, generation, None)  # none, or made before the content last changed
-    if is_conditional(request) and is_not_modified(request, validator, generation):
+    if validator is None:
+        return Lookup(key, generation, None)
+    conditional = is_conditional(request) and is_not_modified(request, validator, generation)
+    if validator.tags:
+        values = shared.get_many(validator.tag_keys() + ([] if conditional else [key]))
+    if not validator.is_current(generation, values):
+        return Lookup(key, generation, None)  # made before what it contains last changed
+    if conditional:
         return Lookup(key, generation, validator)
-    stored = local_copies().get(key, validator)
-    if stored is None:
-        stored = shared.get(key)
-        if stored is None or stored.etag != validator.etag:
-            return Lookup(key, generation, None)
-        local_copies().put(key, stored)
+    stored = values.get(key) if validator.tags else shared.get(key)
+    if stored is None or stored.etag != validator.etag:
+        return Lookup(key, generation, None)
     return Lookup(key, generation, stored)
 
 
-@cache
-def local_copies():
-    return LocalCopies(api_setting("LOCAL_COPIES_BYTES"))
+def contained_tags(response, generation):
+    """The versions of the content tags ``response`` contains, read after it was made; None when
+    content changed while it was made (a generation other than ``generation``), which would
+    date it too late. A response without tags contains the generation it was made in."""
+    tags = getattr(response, CONTAINS_ATTRIBUTE, None)
+    if not tags:
+        return ()
+    keys = [tag_key(tag) for tag in tags]
+    values = response_cache().get_many([GENERATION_KEY, *keys])
+    if values.get(GENERATION_KEY) != generation.number:
+        return None
+    return tuple(sorted(tag_versions(tags, values).items()))
 
 
 def serve(request, respond):
@@ -528,8 +349,11 @@ def serve(request, respond):
             patch_cache_control(response, no_cache=True)
         return response
     change = next_schedule_change(after=started, generation=lookup.generation)
-    stored = StoredResponse.from_response(response, change, lookup.generation)
+    tags = contained_tags(response, lookup.generation)
+    stored = StoredResponse.from_response(response, change, lookup.generation, tags or ())
     answered = answer(request, stored, lookup.generation)
+    if tags is None:
+        return answered  # content changed while it was made: not kept
     if hasattr(request, LOOKUP_ATTRIBUTE):
         setattr(answered, PENDING_ATTRIBUTE, stored)
     else:
@@ -547,8 +371,6 @@ def store(key, stored):
         )
     except Exception:
         logger.exception("The API response cache could not be written")
-        return
-    local_copies().put(key, stored)
 
 
 # The two ways to use it

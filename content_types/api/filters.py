@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from .caching import remembered
+from ..content_state import remembered
 
 
 def describe_errors(error):

@@ -1,20 +1,10 @@
-"""What makes cached API responses stale: every change that can alter public output.
+"""A CDN or Varnish in front of the API: what to purge there when content changes.
 
-Each receiver bumps the content generation (``caching.bump_generation``) once
-the transaction commits. Bumping earlier would let a request that still reads
-the old rows store them under the new generation, where they would stay until
-the next change. A change that is rolled back bumps nothing.
-
-The changes: a page published, unpublished, moved or deleted; a snippet the
-pages show (person, organisation, venue, focus area, region), an image or a
-document saved or deleted; a collection saved (renamed or moved), or deleted;
-a page's or a collection's view restriction saved or deleted; a locale or a
-site changed. Draft revisions change nothing public
-and bump nothing.
-
-Where a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the changed
-page's (with its descendants', whose visibility follows it), image's or
-document's detail URL is purged there too, as Wagtail's
+What a change makes stale inside the site (the delivery store, the kept
+answers, the content generation) is ``refresh.py``'s. Where a CDN or Varnish
+is configured (``WAGTAILFRONTENDCACHE``), the changed page's (with its
+descendants', whose visibility follows it), image's or document's detail URL
+is purged there once the change is committed, as Wagtail's
 ``WAGTAILAPI_USE_FRONTENDCACHE`` would: Wagtail's own handlers only know a
 router named ``wagtailapi_v2``; these use ``SAMVERKAN_API["URL_NAMESPACE"]``.
 """
@@ -30,42 +20,14 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    Locale,
     Page,
-    PageViewRestriction,
-    Site,
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..base_url import base_url
-from ..snippets.models import SNIPPET_MODELS
-from .caching import api_setting, bump_generation
+from ..content_state import api_setting
 
 logger = logging.getLogger(__name__)
-
-
-def bump_on_commit(sender, **kwargs):
-    """Receiver for every change below: the generation moves when the change is committed."""
-    # robust: a cache that is down is logged; it never fails the save or publish.
-    transaction.on_commit(bump_generation, using=kwargs.get("using"), robust=True)
-
-
-def models_saved_or_deleted():
-    """The models whose rows, saved or deleted, can change what the API shows."""
-    return (
-        *SNIPPET_MODELS,
-        get_image_model(),
-        get_document_model(),
-        PageViewRestriction,
-        CollectionViewRestriction,
-        # An editor moves a collection by saving it with a new parent: its images
-        # and documents then fall under that parent's restrictions.
-        Collection,
-        Locale,
-        Site,
-    )
 
 
 # A CDN in front of the API
@@ -110,24 +72,14 @@ def purge_document(sender, instance, **kwargs):
 
 def connect():
     """Connect the receivers (``AppConfig.ready``)."""
-    page_signals = {
-        "published": page_published,
-        "unpublished": page_unpublished,
-        "moved": post_page_move,
-    }
-    for name, signal in page_signals.items():
-        signal.connect(bump_on_commit, dispatch_uid=f"samverkan_api_cache_page_{name}")
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
         signal.connect(purge_page, dispatch_uid=f"samverkan_api_purge_page_{name}")
     # Every deleted page, whatever its type, deletes one Page row.
-    post_delete.connect(bump_on_commit, sender=Page, dispatch_uid="samverkan_api_cache_deleted")
     post_delete.connect(purge_deleted_page, sender=Page, dispatch_uid="samverkan_api_purge_deleted")
-
-    for model in models_saved_or_deleted():
-        name = f"{model._meta.app_label}_{model._meta.model_name}"
-        for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
-            signal.connect(
-                bump_on_commit, sender=model, dispatch_uid=f"samverkan_api_cache_{name}_{change}"
-            )
     for model, receiver in (
         (get_image_model(), purge_image),
         (get_document_model(), purge_document),

@@ -32,6 +32,14 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from ..content_state import (
+    EVERY_LISTING,
+    EVERY_PAGE,
+    api_setting,
+    bump_generation,
+    bump_tags,
+    page_tag,
+)
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
 from ..snippets.models import SNIPPET_MODELS
@@ -45,18 +53,50 @@ def refresh_representations(page_ids):
     representations(page_ids)
 
 
-def refresh_on_commit(keys=(), page_ids=(), render=(), everything=False, using=None):
-    def refresh():
-        if everything:
-            store.mark_all_stale()
-            marked = []
-        else:
-            marked = store.mark_stale(keys, page_ids)
-        wanted = sorted(set(marked) | set(render))
-        if wanted:
-            refresh_representations.enqueue(wanted)
+#: Past this many pages, a change drops every kept answer rather than naming each page.
+MOST_PAGES_NAMED = 1000
 
-    transaction.on_commit(refresh, using=using, robust=True)
+
+def refresh_on_commit(
+    keys=(), page_ids=(), render=(), everything=False, listings=False, using=None
+):
+    """Once the change commits: mark stale what shows it, drop the kept answers that contain it,
+    and render again (a task)."""
+    transaction.on_commit(
+        lambda: refresh_now(keys, page_ids, render, everything, listings), using=using, robust=True
+    )
+
+
+def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False):
+    """What ``refresh_on_commit`` does, for a change already committed (a bulk import).
+
+    In this order: a reader that finds the new generation or the new tags
+    reads representations already marked; the generation moves before the
+    tags, so an answer made from the old content is never kept under new tags
+    (``caching.contained_tags``).
+    """
+    if everything:
+        store.mark_all_stale()
+        marked = []
+    else:
+        marked = store.mark_stale(keys, page_ids)
+    changed = set(marked) | set(page_ids) | set(render)
+    tags = {EVERY_LISTING} if listings or everything else set()
+    if everything or len(changed) > MOST_PAGES_NAMED:
+        tags.add(EVERY_PAGE)
+    else:
+        tags.update(page_tag(page_id) for page_id in changed)
+    bump_generation()
+    if tags:
+        bump_tags(tags)
+    wanted = sorted(set(marked) | set(render))
+    if wanted and api_setting("RENDER_ON_CHANGE"):
+        refresh_representations.enqueue(wanted)
+
+
+def refresh_everything():
+    """After a change made without signals (a bulk insert, a restore): everything renders again."""
+    refresh_now(everything=True)
 
 
 def page_changed(sender, instance, **kwargs):
@@ -66,18 +106,26 @@ def page_changed(sender, instance, **kwargs):
     parent = Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True)
     refresh_on_commit(
         keys=keys,
-        page_ids=list(parent),
+        page_ids=[*below, *parent],
         render=[instance.pk] if instance.live else [],
+        listings=True,
         using=kwargs.get("using"),
     )
 
 
 def page_deleted(sender, instance, **kwargs):
+    refresh_on_commit(
+        keys=keys_of(instance), page_ids=[instance.pk], listings=True, using=kwargs.get("using")
+    )
+
+
+def object_saved(sender, instance, **kwargs):
     refresh_on_commit(keys=keys_of(instance), using=kwargs.get("using"))
 
 
-def object_changed(sender, instance, **kwargs):
-    refresh_on_commit(keys=keys_of(instance), using=kwargs.get("using"))
+def object_deleted(sender, instance, **kwargs):
+    """Deleted, it also leaves the listings its pages were chosen by (a region, an organiser)."""
+    refresh_on_commit(keys=keys_of(instance), listings=True, using=kwargs.get("using"))
 
 
 def everything_changed(sender, instance, **kwargs):
@@ -95,10 +143,9 @@ def connect():
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="samverkan_delivery_page_deleted")
     shown = (*SNIPPET_MODELS, get_image_model(), get_document_model())
     everywhere = (PageViewRestriction, CollectionViewRestriction, Collection, Locale, Site)
-    for models, receiver in ((shown, object_changed), (everywhere, everything_changed)):
+    receivers = [(shown, post_save, object_saved), (shown, post_delete, object_deleted)]
+    receivers += [(everywhere, signal, everything_changed) for signal in (post_save, post_delete)]
+    for models, signal, receiver in receivers:
         for model in models:
-            name = model._meta.label_lower
-            for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
-                signal.connect(
-                    receiver, sender=model, dispatch_uid=f"samverkan_delivery_{name}_{change}"
-                )
+            uid = f"samverkan_delivery_{model._meta.label_lower}_{receiver.__name__}"
+            signal.connect(receiver, sender=model, dispatch_uid=uid)

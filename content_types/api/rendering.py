@@ -20,9 +20,9 @@ from rest_framework.renderers import JSONRenderer
 from wagtail.models import Page
 
 from ..base_url import base_url, links_for_store
+from ..content_state import api_setting, current_generation, next_schedule_change
 from ..delivery.recording import recording
 from ..delivery.rendering_request import mark_rendering
-from .caching import api_setting, current_generation, next_schedule_change
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,11 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from ..base_url import absolute_url
+from ..content_state import EVERY_LISTING, EVERY_PAGE, page_tag
 from ..delivery.rendering_request import is_rendering
 from ..visibility import public_media, public_pages
 from . import delivery
-from .caching import CachedResponseMixin
+from .caching import CONTAINS_ATTRIBUTE, CachedResponseMixin
 from .filters import (
     LocaleFilter,
     ValidatedFieldsFilter,
@@ -212,7 +213,8 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if plan.nested:
             self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
         self.answered_language = representation.language_code
-        return Response(delivery.detail(representation, plan, request))
+        response = Response(delivery.detail(representation, plan, request))
+        return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
 
     def detail_page_ids(self, pk):
         """``[pk]`` if the filters asked for (``?locale=``...) leave that page, as Wagtail's detail
@@ -255,7 +257,9 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
             page_ids = [page.pk for page in chosen]
         found = delivery.representations(page_ids)
         items = [found[page_id] for page_id in page_ids if page_id in found]
-        return Response(delivery.listing(items, plan, request, self.paginator.total_count))
+        response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
+        tags = [EVERY_PAGE, EVERY_LISTING, *(page_tag(item.page_id) for item in items)]
+        return contains(response, tags)
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)
@@ -293,6 +297,12 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if many:
             serializer.instance = pages
         return serializer
+
+
+def contains(response, tags):
+    """``response``, named by the content tags it contains (``caching.CONTAINS_ATTRIBUTE``)."""
+    setattr(response, CONTAINS_ATTRIBUTE, frozenset(tags))
+    return response
 
 
 def find_by_language_prefix(queryset, request):

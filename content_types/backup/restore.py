@@ -28,7 +28,7 @@ from wagtail.models import Page, Revision, Site
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
-from ..api.caching import bump_generation
+from ..api.refresh import refresh_everything
 from .manifest import MEDIA_DIRECTORY, BackupError, Manifest
 from .media import check_media, import_media, path_in
 from .selection import emptied_models
@@ -220,4 +220,4 @@ def renumbered(content, moved):
 def forget_cached_state():
     """What processes cached about the replaced content: site roots, API answers."""
     Site.clear_site_root_paths_cache()
-    bump_generation()
+    refresh_everything()

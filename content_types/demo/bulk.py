@@ -41,7 +41,7 @@ from wagtail.search.index import class_is_indexed
 from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslatableObject
 
-from ..api.caching import bump_generation
+from ..api.refresh import refresh_everything
 
 PAGES_PER_BATCH = 5000
 # Each add_bulk call also recomputes the backend's title norms over the whole index.
@@ -298,7 +298,7 @@ class BulkWriter:
         self.flush()
         for pk, parent in self.grown.items():
             Page.objects.filter(pk=pk).update(numchild=parent.numchild)
-        transaction.on_commit(bump_generation, using=self.using, robust=True)
+        transaction.on_commit(refresh_everything, using=self.using, robust=True)
 
     # Shared ----------------------------------------------------------------------
 
@@ -368,7 +368,7 @@ def delete_subtrees(pages, using="default", chunk=400):
             path__startswith=parent_path, depth=len(parent_path) // 4 + 1
         )
         Page.objects.filter(path=parent_path).update(numchild=children.count())
-    transaction.on_commit(bump_generation, using=using, robust=True)
+    transaction.on_commit(refresh_everything, using=using, robust=True)
     return deleted
 
 
@@ -383,7 +383,7 @@ def delete_snippets(queryset, using="default"):
             bulk_delete(queryset.model, pks, using)
     except NeedsOrdinaryDeletion:
         queryset.model._base_manager.filter(pk__in=pks).delete()
-    transaction.on_commit(bump_generation, using=using, robust=True)
+    transaction.on_commit(refresh_everything, using=using, robust=True)
     return len(pks)
 
 

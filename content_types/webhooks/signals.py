@@ -14,14 +14,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..snippets.models import FocusArea, Organisation, Person, Region, Venue
+from ..snippets.models import SNIPPET_MODELS
 from . import payloads
 from .models import WebhookEvent
 
 logger = logging.getLogger(__name__)
-
-# The snippets that pages show; a change to one is announced with the public pages showing it.
-SNIPPET_MODELS = (Person, Organisation, Venue, FocusArea, Region)
 
 
 def emit(payload):

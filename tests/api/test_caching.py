@@ -30,8 +30,8 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
+from content_types import content_state
 from content_types.api import caching
-from content_types.api.local_copies import LocalCopies
 from content_types.models import (
     ConferenceDocument,
     ConferenceIndexPage,
@@ -263,51 +263,6 @@ def test_views_cache_without_the_middleware(client, content, settings, recorded)
     assert recorded == [url, url]
 
 
-# This process's copies
-
-
-@pytest.mark.django_db
-def test_a_hit_is_answered_from_the_process_copy_while_the_validator_names_it(
-    client, conference, commit
-):
-    url = page_detail_url(conference)
-    first = get(client, url)[0]
-    caches["default"].delete(stored_key(url))  # the shared body only; its validator stays
-
-    hit, queries = get(client, url)
-    assert queries == 0
-    assert hit.content == first.content
-
-    conference.title = "Biblioteksdagarna 2027"
-    with commit():
-        conference.save_revision().publish()
-    assert get(client, url)[0].json()["title"] == "Biblioteksdagarna 2027"
-
-
-@pytest.mark.django_db
-def test_without_a_copy_the_body_comes_from_the_shared_cache(client, content):
-    url = page_detail_url(content["conference"])
-    first = get(client, url)[0]
-    caching.local_copies().clear()  # as another server process would be
-    hit, queries = get(client, url)
-    assert queries == 0
-    assert hit.content == first.content
-
-
-@pytest.mark.django_db
-def test_the_copies_keep_to_their_size(content):
-    copies = LocalCopies(limit=10)
-    responses = [
-        caching.StoredResponse(f'"{n}"', None, 1, body=b"12345", headers=()) for n in range(3)
-    ]
-    for n, stored in enumerate(responses):
-        copies.put(f"key-{n}", stored)
-    assert copies.size == 10
-    assert copies.get("key-0", responses[0].validator) is None  # the oldest went
-    assert copies.get("key-2", responses[2].validator) is responses[2]
-    assert copies.get("key-2", responses[1].validator) is None  # another response now
-
-
 # Conditional requests
 
 
@@ -329,7 +284,6 @@ def test_a_request_with_the_etag_is_answered_without_reading_the_body(client, co
     url = page_detail_url(content["conference"])
     first = get(client, url)[0]
     caches["default"].delete(stored_key(url))
-    caching.local_copies().clear()
 
     response, queries = get(client, url, If_None_Match=first["ETag"])
     assert (response.status_code, queries) == (304, 0)
@@ -496,12 +450,12 @@ def test_a_change_reaches_the_cache_only_when_it_is_committed(
     conference.title = "Biblioteksdagarna 2025"
     with django_capture_on_commit_callbacks() as on_commit:
         conference.save_revision().publish()
-        generation_before_commit = caching.current_generation().number
+        generation_before_commit = content_state.current_generation().number
 
     assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna"
     for callback in on_commit:
         callback()
-    assert caching.current_generation().number > generation_before_commit
+    assert content_state.current_generation().number > generation_before_commit
     assert get(client, page_detail_url(conference))[0].json()["title"] == "Biblioteksdagarna 2025"
 
 
@@ -608,12 +562,12 @@ def test_a_document_a_conference_starts_to_show_is_in_the_next_documents_listing
 @pytest.mark.django_db
 def test_the_generation_starts_above_every_earlier_one_after_the_cache_is_flushed(content):
     """Responses stored before a flush may still be in a cache that lost only some keys."""
-    before = caching.current_generation().number
+    before = content_state.current_generation().number
     for _ in range(3):
-        caching.bump_generation()
-    bumped = caching.current_generation().number
+        content_state.bump_generation()
+    bumped = content_state.current_generation().number
     caches["default"].clear()
-    after = caching.current_generation().number
+    after = content_state.current_generation().number
     assert bumped == before + 3
     assert after > bumped
 
@@ -629,11 +583,11 @@ def test_a_bumped_generation_lasts_in_a_cache_of_files(settings, tmp_path, clock
         },
     }
     settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ALIAS": "files"}
-    caching.start_generation(caches["files"])
-    caching.bump_generation()
-    bumped = caches["files"].get(caching.GENERATION_KEY)
+    content_state.start_generation(caches["files"])
+    content_state.bump_generation()
+    bumped = caches["files"].get(content_state.GENERATION_KEY)
     clock.shift(1.1)
-    assert caches["files"].get(caching.GENERATION_KEY) == bumped
+    assert caches["files"].get(content_state.GENERATION_KEY) == bumped
 
 
 # Scheduled publishing
@@ -706,12 +660,12 @@ def test_last_modified_moves_when_the_clock_changes_what_is_public(
 
 def test_a_page_scheduled_within_the_second_of_a_change_is_never_dated_current():
     """HTTP dates have one-second resolution: a copy made between the two is not current."""
-    bumped = caching.Generation(7, 1000.2, shares_second=False)
-    schedule = caching.Schedule(7, last=1000.7, shares_second=False, next=None)
+    bumped = content_state.Generation(7, 1000.2, shares_second=False)
+    schedule = content_state.Schedule(7, last=1000.7, shares_second=False, next=None)
     dated = bumped.with_schedule(schedule)
     assert (dated.last_modified, dated.shares_second) == (1000, True)
-    earlier = caching.Schedule(7, last=999.5, shares_second=False, next=1200.0)
-    assert bumped.with_schedule(earlier) == caching.Generation(7, 1000.2, False, 1200.0)
+    earlier = content_state.Schedule(7, last=999.5, shares_second=False, next=1200.0)
+    assert bumped.with_schedule(earlier) == content_state.Generation(7, 1000.2, False, 1200.0)
 
 
 # A CDN in front of the API
@@ -853,7 +807,7 @@ def test_with_redis_responses_are_stored_validated_and_made_stale(
     assert queries == 0
     assert hit.content == first.content
     assert not_modified.status_code == 304
-    assert caches["default"].get(caching.GENERATION_KEY) is None  # all of it in Redis
+    assert caches["default"].get(content_state.GENERATION_KEY) is None  # all of it in Redis
 
     venue = Venue.objects.get(pk=content["venue"].pk)
     venue.name = "Aros Congress Center"

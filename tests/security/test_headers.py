@@ -12,7 +12,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from content_types.api.caching import api_setting
+from content_types.content_state import api_setting
 
 from ..utils import pages_url
 

@@ -295,6 +295,7 @@ SAMVERKAN_ADMIN = {
 # production, through CACHE_URL) until public content changes, and sent with
 # Cache-Control: public, max-age=CACHE_MAX_AGE seconds, an ETag and
 # Last-Modified (content_types/api/caching.py).
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 SAMVERKAN_API = {
     "FALLBACK_LOCALE": env("API_FALLBACK_LOCALE", default="") or None,
     "CACHE_ENABLED": env.bool("API_CACHE_ENABLED", default=True),
@@ -302,6 +303,13 @@ SAMVERKAN_API = {
     "CACHE_ALIAS": env("API_CACHE_ALIAS", default="default"),
     # The namespace the site's WagtailAPIRouter is given (samverkan/api.py).
     "URL_NAMESPACE": "wagtailapi",
+    # Render what a change makes stale in a background task (the delivery store,
+    # content_types/api/refresh.py). Off, the next read renders it: where tasks run
+    # inside the request (the immediate backend) a publish would otherwise wait for it.
+    "RENDER_ON_CHANGE": env.bool(
+        "API_RENDER_ON_CHANGE",
+        default=env("TASKS_BACKEND", default=IMMEDIATE_TASKS) != IMMEDIATE_TASKS,
+    ),
 }
 
 # Browsers on other origins may read the API, and nothing else: origins listed
@@ -409,6 +417,6 @@ SAMVERKAN_WEBHOOKS = {
 # (`manage.py db_worker`) runs them, as `make run` and production do.
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env("TASKS_BACKEND", default=IMMEDIATE_TASKS),
     }
 }

@@ -16,7 +16,15 @@ unpublish saved through one worker would not reach the others.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, DEVELOPMENT_SECRET_KEY, MIDDLEWARE, SAMVERKAN_API, env
+from .base import (
+    CACHES,
+    DATABASES,
+    DEVELOPMENT_SECRET_KEY,
+    IMMEDIATE_TASKS,
+    MIDDLEWARE,
+    SAMVERKAN_API,
+    env,
+)
 
 GENERATE_SECRET_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
 SECRET_KEY_MIN_LENGTH = 50
@@ -195,3 +203,10 @@ LOGGING = {
 }
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# A worker renders what a change makes stale in the delivery store (content_types/api/refresh.py).
+SAMVERKAN_API = {
+    **SAMVERKAN_API,
+    "RENDER_ON_CHANGE": env.bool(
+        "API_RENDER_ON_CHANGE", default=TASKS["default"]["BACKEND"] != IMMEDIATE_TASKS
+    ),
+}

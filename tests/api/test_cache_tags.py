@@ -1,0 +1,110 @@
+"""A change drops exactly the kept answers that contain what changed, and no others.
+
+Answers put together from the delivery store are named by the pages they
+contain (``content_state`` tags); a change moves the tags of the pages whose
+representations show it (``api/refresh.py``).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content_types.models import ConferencePage, Person
+
+from ..utils import (
+    local,
+    make_conference,
+    make_network,
+    make_person,
+    make_programme_item,
+    page_detail_url,
+    pages_url,
+)
+
+
+@pytest.fixture(autouse=True)
+def response_cache_on(settings):
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": True}
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def content(db, site_tree, commit):
+    with commit():
+        speaker = make_person("Karin Lindqvist", title="Bibliotekarie")
+        with_speaker = make_conference(site_tree["conference_index"], title="Läsdagarna")
+        make_programme_item(
+            with_speaker, title="Om läsning", start=local(2027, 5, 3, 9, 0), speakers=[speaker]
+        )
+        other = make_conference(site_tree["conference_index"], title="Biblioteksmötet")
+        network = make_network(site_tree["network_index"], title="Läsombud i länet")
+    return {"speaker": speaker, "with_speaker": with_speaker, "other": other, "network": network}
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:200]
+    return response, len(queries)
+
+
+def is_kept(client, url):
+    """Whether ``url``'s answer comes from the cache (no query at all)."""
+    return get(client, url)[1] == 0
+
+
+def test_an_unrelated_page_published_leaves_the_conferences_answers_kept(client, content, commit):
+    details = [page_detail_url(content["with_speaker"]), page_detail_url(content["other"])]
+    listing = pages_url(type="content_types.ConferencePage", fields="*")
+    for url in [*details, listing]:
+        get(client, url)
+
+    network = content["network"]
+    network.title = "Läsombud i hela länet"
+    with commit():
+        network.save_revision().publish()
+
+    assert all(is_kept(client, url) for url in details)
+    assert not is_kept(client, listing)  # which pages a listing chooses may have changed
+    assert get(client, page_detail_url(network))[0].json()["title"] == "Läsombud i hela länet"
+
+
+def test_a_speaker_renamed_drops_the_answers_that_show_them_and_only_those(
+    client, content, commit
+):
+    shows_speaker = page_detail_url(content["with_speaker"])
+    other = page_detail_url(content["other"])
+    get(client, shows_speaker)
+    get(client, other)
+
+    speaker = Person.objects.get(pk=content["speaker"].pk)
+    speaker.name = "Karin Lindqvist Berg"
+    with commit():
+        speaker.save()
+
+    assert is_kept(client, other)
+    response, queries = get(client, shows_speaker)
+    assert queries > 0
+    names = [
+        s["person"]["name"] for item in response.json()["programme"] for s in item["speakers"]
+    ]
+    assert names == ["Karin Lindqvist Berg"]
+
+
+def test_a_new_programme_item_drops_its_conferences_answer(client, content, commit):
+    url, other = page_detail_url(content["with_speaker"]), page_detail_url(content["other"])
+    get(client, url)
+    get(client, other)
+
+    conference = ConferencePage.objects.get(pk=content["with_speaker"].pk)
+    with commit():
+        make_programme_item(conference, title="Avslutning", start=local(2027, 5, 3, 15, 0))
+
+    response, queries = get(client, url)
+    assert queries > 0
+    assert [item["title"] for item in response.json()["programme"]] == ["Om läsning", "Avslutning"]
+    assert is_kept(client, other)
