@@ -3,8 +3,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# make bench SIZES=small for a quick run (its results go to bench/tmp/results/).
+# make bench SIZES=small for a quick run (its results go to bench/tmp/results/); SIZES
+# are PostgreSQL's, SQLITE_SIZES SQLite's. SCENARIOS=publishing measures only the reads
+# while an editor publishes; BENCH_DATABASE_NAME names the PostgreSQL database the run
+# drops and makes anew (one per checkout when several run at once).
 SIZES ?= small,large
+SQLITE_SIZES ?= small
+DATABASES ?= postgresql,sqlite
+SCENARIOS ?= endpoints,publishing
+BENCH_DATABASE_NAME ?= samverkan_bench
 EXAMPLE_PORT ?= 8001
 # Test workers (pytest-xdist): one per core of the two-core machines the suite is timed on.
 WORKERS ?= 2
@@ -71,8 +78,10 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The API benchmark (bench/): seeds each size, serves it with gunicorn, loads it with wrk.
+# The API benchmark (bench/): on PostgreSQL and SQLite, seeds each size, serves it with
+# gunicorn, loads it with wrk, and reads 50 hot URLs while an editor publishes.
 bench: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	sh bench/ensure_wrk.sh
-	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.run --databases $(DATABASES) --sizes $(SIZES) \
+		--sqlite-sizes $(SQLITE_SIZES) --scenarios $(SCENARIOS) --database-name $(BENCH_DATABASE_NAME)

@@ -15,7 +15,7 @@ PERCENTILES = (("p50_ms", "-", "p50"), ("p99_ms", "--", "p99"))
 REFERENCE_COLOR = "grey"
 
 
-def draw_latency_chart(path, measurements, sizes, endpoints, references):
+def draw_latency_chart(path, measurements, sizes, endpoints, references, database=""):
     found = {(m.size, m.endpoint, m.mode): m for m in measurements}
     colors = {endpoint.key: f"C{index}" for index, endpoint in enumerate(endpoints)}
     colors.update({reference.key: REFERENCE_COLOR for reference in references})
@@ -42,7 +42,8 @@ def draw_latency_chart(path, measurements, sizes, endpoints, references):
         for _a, style, name in PERCENTILES
     ]
     figure.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
-    figure.suptitle("Content API latency against data size (wrk, 2 gunicorn workers)")
+    on = f", {database}" if database else ""
+    figure.suptitle(f"Content API latency against data size (wrk, 2 gunicorn workers{on})")
     figure.tight_layout(rect=(0, 0.12, 1, 1))
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -1,9 +1,10 @@
-"""An editor's session, for the admin pages the benchmark measures.
+"""An editor: their session for the admin pages the benchmark measures, and their user.
 
 A content moderator (``roles.py``), not a superuser: the report then filters
 its rows by the editor's page permissions, as it does for the people who use
 it. The session is stored where the server reads sessions (the benchmark's
-database), and the load sends its cookie.
+database), and the load sends its cookie. The revisions ``publisher.py``
+publishes are theirs too.
 
     manage.py shell --command "from bench.editor import print_session; print_session()"
 """
@@ -16,17 +17,9 @@ USERNAME = "bench-editor"
 PRINT_SESSION = "from bench.editor import print_session; print_session()"
 
 
-def print_session():
-    """Make the editor (once) and print the key of a new logged-in session of theirs."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
+def ensure_editor():
+    """The editor, a content moderator, made the first time it is asked for."""
+    from django.contrib.auth import get_user_model
 
     from content_types.roles import ensure_roles
 
@@ -35,6 +28,17 @@ def print_session():
         username=USERNAME, defaults={"email": f"{USERNAME}@example.org"}
     )
     user.groups.add(roles.moderators)
+    return user
+
+
+def print_session():
+    """Make the editor (once) and print the key of a new logged-in session of theirs."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    user = ensure_editor()
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

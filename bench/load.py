@@ -1,11 +1,16 @@
-"""Load from a second process: wrk, with its latency distribution read from its report."""
+"""Load from a second process: wrk, with its latency distribution read from its report.
+
+One URL, or many in turn with ``rotate.lua`` (``run_wrk(..., rotating=paths_file)``).
+"""
 
 import re
 import shutil
 import subprocess
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 WRK = "wrk"
+ROTATE_SCRIPT = Path(__file__).resolve().with_name("rotate.lua")
 # A slow listing on the large data set must count as slow, not as a timeout.
 TIMEOUT = "60s"
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
@@ -28,6 +33,8 @@ class LoadResult:
     p99_ms: float | None
     max_ms: float | None
     errors: int  # socket errors, timeouts and answers other than 2xx or 3xx
+    # With rotate.lua: the answers the views made, not the response cache.
+    computed: int | None = None
 
     def as_dict(self):
         return asdict(self)
@@ -41,9 +48,9 @@ def wrk_version():
     return (report.stdout or report.stderr).split(" [")[0].strip()
 
 
-def run_wrk(url, seconds, settings, headers=None):
-    command = [
-        WRK,
+def run_wrk(url, seconds, settings, headers=None, rotating=None):
+    """Load on ``url``; with ``rotating``, a file of paths, on each of them in turn."""
+    options = [
         f"--threads={settings.threads}",
         f"--connections={settings.connections}",
         f"--duration={seconds}s",
@@ -51,8 +58,12 @@ def run_wrk(url, seconds, settings, headers=None):
         "--latency",
     ]
     for name, value in (headers or {}).items():
-        command += ["--header", f"{name}: {value}"]
-    report = subprocess.run([*command, url], capture_output=True, text=True, check=True)
+        options += ["--header", f"{name}: {value}"]
+    script = [] if rotating is None else [f"--script={ROTATE_SCRIPT}"]
+    script_arguments = [] if rotating is None else ["--", str(rotating)]
+    report = subprocess.run(
+        [WRK, *options, *script, url, *script_arguments], capture_output=True, text=True, check=True
+    )
     return parse_report(report.stdout)
 
 
@@ -75,6 +86,7 @@ def parse_report(report):
     non_success = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
     if non_success:
         errors += int(non_success[1])
+    computed = re.search(r"^Computed answers: (\d+) of", report, re.MULTILINE)
     completed = requests > 0
     return LoadResult(
         requests=requests,
@@ -83,4 +95,5 @@ def parse_report(report):
         p99_ms=milliseconds(percentiles["99"]) if completed else None,
         max_ms=milliseconds(latency[1]) if completed and latency else None,
         errors=errors,
+        computed=int(computed[1]) if computed else None,
     )

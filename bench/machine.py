@@ -74,7 +74,7 @@ def source_revision():
     return f"{commit}{edited}, code {code.hexdigest()[:10]}"
 
 
-def describe_machine(database, cache, wrk):
+def describe_machine(databases, cache, wrk):
     return {
         "cpu": cpu_model(),
         "cores": os.cpu_count(),
@@ -82,7 +82,7 @@ def describe_machine(database, cache, wrk):
         "load_average": load_average(),
         "os": platform.platform(),
         "python": platform.python_version(),
-        "database": database.version(),
+        "databases": [database.version() for database in databases],
         "cache": cache.description,
         "django": package_version("Django"),
         "wagtail": package_version("wagtail"),
@@ -96,5 +96,5 @@ def one_line(machine):
     memory = f", {machine['memory_gib']} GiB" if machine["memory_gib"] else ""
     return (
         f"{machine['cpu']}, {machine['cores']} cores{memory}; Python {machine['python']}; "
-        f"{machine['database']}; cache: {machine['cache']}"
+        f"{' and '.join(machine['databases'])}; cache: {machine['cache']}"
     )

@@ -1,39 +1,36 @@
 """``make bench``: seed each data size, serve it with gunicorn, load it with wrk, report.
 
-    python -m bench.run [--sizes small,large] [--seconds 3] [--connections 4]
+    python -m bench.run [--databases postgresql,sqlite] [--sizes small,large]
+                        [--sqlite-sizes small] [--scenarios endpoints,publishing]
 
-For each size the server runs twice: with the API's response cache off
-(the four API endpoints, the stock Wagtail reference, and the translation
-status report, logged in as an editor) and on (the trivial reference, then
-each endpoint cached and conditional). A run of every size
-writes ``bench/results/``; a partial one writes ``bench/tmp/results/`` and
-leaves the committed results alone. Exits 1 when a budget check fails.
+On each database (PostgreSQL at the ``--sizes``, SQLite at the
+``--sqlite-sizes``) ``database_run.py`` measures the scenarios: the API's
+endpoints with the response cache off and on beside the references, and the
+hot URLs read while an editor publishes. A run of everything (both databases,
+every size on PostgreSQL, both scenarios) writes ``bench/results/``; a partial
+one writes ``bench/tmp/results/`` and leaves the committed results alone.
+Exits 1 when a budget check fails.
 """
 
 import argparse
-import os
 import sys
 import time
 from datetime import UTC, datetime
 
 from .budget import check_budget
-from .cache import choose_cache, forget_responses
+from .cache import choose_cache
 from .chart import draw_latency_chart
-from .database import choose_database, manage
-from .editor import editor_headers
-from .endpoints import Targets, find_targets
+from .database import DATABASE_NAME, ENGINES, POSTGRESQL, choose_databases, database_keys
+from .database_run import SCENARIOS, RunSettings, measure_database
+from .endpoints import Targets
 from .load import LoadSettings, wrk_version
 from .machine import describe_machine, one_line, source_revision
-from .measure import measure
 from .paths import RESULTS_DIR, SCRATCH_DIR
-from .report import Run, json_document, markdown
-from .server import Server
+from .publishing import SECONDS as PUBLISHING_SECONDS
+from .report import Report, Run, json_document, markdown
 from .sizes import SIZES, sizes_named
 
-CREATE_HOME_PAGE = "from bench.site_root import create_home_page; create_home_page()"
-COMMANDS_CACHE_PREFIX = "bench-commands"
-# Long enough that no stored response expires during a server run.
-CACHE_MAX_AGE = 3600
+SQLITE_SIZES = "small"
 
 
 class Clock:
@@ -51,13 +48,40 @@ def code_of(source):
     return source and source.rsplit("code ", 1)[-1]
 
 
+def scenarios_named(names):
+    wanted = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in SCENARIOS]
+    if unknown or not wanted:
+        raise ValueError(f"choose scenarios from {', '.join(SCENARIOS)}, not {names!r}")
+    return tuple(name for name in SCENARIOS if name in wanted)
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: small,large")
+    parser.add_argument(
+        "--databases", default=",".join(ENGINES), help="comma-separated: postgresql,sqlite"
+    )
+    parser.add_argument(
+        "--sizes", default=",".join(SIZES), help="PostgreSQL's, comma-separated: small,large"
+    )
+    parser.add_argument("--sqlite-sizes", default=SQLITE_SIZES, help="SQLite's, as --sizes")
+    parser.add_argument(
+        "--scenarios", default=",".join(SCENARIOS), help="comma-separated: endpoints,publishing"
+    )
     parser.add_argument("--seconds", type=int, default=3, help="load per URL, in seconds")
     parser.add_argument("--warmup", type=int, default=1, help="warm-up per URL, in seconds")
     parser.add_argument("--connections", type=int, default=4, help="wrk's open connections")
-    parser.add_argument("--sqlite", action="store_true", help="SQLite even when PostgreSQL answers")
+    parser.add_argument(
+        "--publishing-seconds",
+        type=int,
+        default=PUBLISHING_SECONDS,
+        help="the hot URLs' load, quiet and while publishing, in seconds each",
+    )
+    parser.add_argument(
+        "--database-name",
+        default=DATABASE_NAME,
+        help="PostgreSQL's database (dropped and made anew) and the SQLite file's name",
+    )
     parser.add_argument(
         "--local-memory-cache", action="store_true", help="local memory even when Redis answers"
     )
@@ -66,80 +90,23 @@ def parse_arguments(argv):
     )
     arguments = parser.parse_args(argv)
     try:
+        arguments.databases = database_keys(arguments.databases)
         arguments.sizes = sizes_named(arguments.sizes)
+        arguments.sqlite_sizes = sizes_named(arguments.sqlite_sizes)
+        arguments.scenarios = scenarios_named(arguments.scenarios)
     except ValueError as error:
         parser.error(str(error))
     return arguments
 
 
-def base_environment(database, cache):
-    """The environment of every command and server: the benchmark's settings and stores."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database.url,
-        "CACHE_URL": cache.url,
-        "API_CACHE_ALIAS": "default",
-        "API_CACHE_MAX_AGE": str(CACHE_MAX_AGE),
-        # What the management commands put in the cache (the content generation).
-        "BENCH_CACHE_PREFIX": COMMANDS_CACHE_PREFIX,
-    }
-
-
-def server_environment(environment, size, cache_enabled, cache_prefix):
-    return {
-        **environment,
-        "API_CACHE_ENABLED": "true" if cache_enabled else "false",
-        "BENCH_TRIVIAL_BODY": str(SCRATCH_DIR / f"trivial-{size.name}.json"),
-        "BENCH_CACHE_PREFIX": cache_prefix,
-    }
-
-
-def measure_size(size, environment, cache, load, clock):
-    """Every measurement of one data size, and the paths they were taken at."""
-    measurements = []
-    # The servers of one size share a prefix no other run uses, removed afterwards.
-    cache_prefix = f"bench-{size.name}-{time.time_ns()}"
-    mode_environment = server_environment(environment, size, False, cache_prefix)
-    with Server(mode_environment, SCRATCH_DIR / f"gunicorn-{size.name}-uncached.log") as server:
-        targets = find_targets(server, size)
-        for endpoint in targets.api():
-            clock.step(f"{size.name}, uncached: {endpoint.label}")
-            measurement, reply = measure(server, size, endpoint, "uncached", load)
-            measurements.append(measurement)
-            if endpoint.key == "conference_detail":
-                # What the trivial view answers with in the next server run.
-                (SCRATCH_DIR / f"trivial-{size.name}.json").write_bytes(reply.body)
-        clock.step(f"{size.name}: {targets.stock_programme().label}")
-        measurements.append(measure(server, size, targets.stock_programme(), "reference", load)[0])
-        editor = editor_headers(mode_environment)
-        for page in targets.admin_pages():
-            clock.step(f"{size.name}, as an editor: {page.label}")
-            measurements.append(measure(server, size, page, "admin", load, editor)[0])
-
-    mode_environment = server_environment(environment, size, True, cache_prefix)
-    with Server(mode_environment, SCRATCH_DIR / f"gunicorn-{size.name}-cached.log") as server:
-        clock.step(f"{size.name}: {targets.trivial().label}")
-        measurements.append(measure(server, size, targets.trivial(), "reference", load)[0])
-        for endpoint in targets.api():
-            clock.step(f"{size.name}, cached and conditional: {endpoint.label}")
-            measurement, reply = measure(server, size, endpoint, "cached", load)
-            measurements.append(measurement)
-            conditional = {"If-None-Match": reply.headers["etag"]}
-            measurements.append(
-                measure(server, size, endpoint, "conditional", load, conditional, 304, warm=True)[0]
-            )
-    forget_responses(cache, cache_prefix)
-    paths = {
-        endpoint.key: endpoint.path
-        for endpoint in [
-            *targets.api(),
-            targets.stock_programme(),
-            targets.trivial(),
-            *targets.admin_pages(),
-        ]
-    }
-    return measurements, paths, targets
+def is_complete(arguments, missing):
+    """Whether the run measured everything: then its results are the committed ones."""
+    return (
+        not missing
+        and len(arguments.databases) == len(ENGINES)
+        and len(arguments.sizes) == len(SIZES)
+        and arguments.scenarios == SCENARIOS
+    )
 
 
 def main(argv=None):
@@ -150,75 +117,93 @@ def main(argv=None):
     if wrk is None:
         print("wrk is not installed: apt-get install wrk (make bench tries to).", file=sys.stderr)
         return 2
-    load = LoadSettings(
-        seconds=arguments.seconds,
-        connections=arguments.connections,
-        threads=1,
-        warmup_seconds=arguments.warmup,
+    settings = RunSettings(
+        load=LoadSettings(
+            seconds=arguments.seconds,
+            connections=arguments.connections,
+            threads=1,
+            warmup_seconds=arguments.warmup,
+        ),
+        scenarios=arguments.scenarios,
+        publishing_seconds=arguments.publishing_seconds,
     )
     SCRATCH_DIR.mkdir(parents=True, exist_ok=True)
-    database = choose_database(sqlite=arguments.sqlite)
+    databases, missing = choose_databases(arguments.databases, arguments.database_name)
+    for engine, reason in missing.items():
+        print(f"{engine} is left out: {reason}", file=sys.stderr)
     cache = choose_cache(local_memory=arguments.local_memory_cache)
-    environment = base_environment(database, cache)
-    clock.step(f"Database {database.engine} ({database.url}), cache {cache.description}")
-    machine = describe_machine(database, cache, wrk)
-    database.recreate()
-    measurements, paths, targets = [], {}, None
-    try:
-        clock.step("Migrating, creating the home page")
-        manage(environment, "migrate", "--no-input", "--verbosity=0")
-        manage(environment, "shell", "--command", CREATE_HOME_PAGE)
-        database.keep_as_empty()
-        for number, size in enumerate(arguments.sizes):
-            if number:
-                database.start_from_empty()
-            clock.step(f"Seeding {size.name}: {size.describe()}")
-            manage(environment, "seed_benchmark", *size.seed_arguments())
-            database.analyze()
-            clock.step(f"Starting the server on the {size.name} data set")
-            size_measurements, paths[size.name], targets = measure_size(
-                size, environment, cache, load, clock
-            )
-            measurements += size_measurements
-    finally:
-        database.drop(keep_data=arguments.keep_database)
-        forget_responses(cache, COMMANDS_CACHE_PREFIX)
+    clock.step(f"Databases {', '.join(db.engine for db in databases)}, cache {cache.description}")
+    machine = describe_machine(databases, cache, wrk)
+
+    runs = []
+    for database in databases:
+        sizes = arguments.sizes if database.key == POSTGRESQL else arguments.sqlite_sizes
+        found = measure_database(
+            database, sizes, cache, settings, clock, keep_data=arguments.keep_database
+        )
+        run = Run(
+            engine=database.engine,
+            database=database.version(),
+            sizes=sizes,
+            endpoints=found.targets.api(),
+            references=[found.targets.stock_programme(), Targets.trivial()],
+            admin_pages=Targets.admin_pages(),
+            paths=found.paths,
+            measurements=found.measurements,
+            budget=[],
+            publishing=found.publishing,
+        )
+        run.budget = check_budget(
+            run.measurements, sizes, run.endpoints, run.admin_pages, run.publishing
+        )
+        runs.append(run)
 
     source_at_end = source_revision()
     if code_of(source_at_end) != code_of(machine["source"]):
         machine["source"] = f"{machine['source']}, changed during the run to {source_at_end}"
         print(f"The measured code changed during the run: {machine['source']}", file=sys.stderr)
 
-    run = Run(
+    report = Report(
         date=started.strftime("%Y-%m-%d %H:%M UTC"),
         machine=machine,
-        load=load,
-        sizes=arguments.sizes,
-        endpoints=targets.api(),
-        references=[targets.stock_programme(), Targets.trivial()],
-        admin_pages=Targets.admin_pages(),
-        paths=paths,
-        measurements=measurements,
-        budget=[],
+        load=settings.load,
+        publishing_seconds=settings.publishing_seconds,
+        runs=runs,
+        missing=missing,
     )
-    run.budget = check_budget(measurements, arguments.sizes, run.endpoints, run.admin_pages)
-    complete = len(arguments.sizes) == len(SIZES)
-    output = RESULTS_DIR if complete else SCRATCH_DIR / "results"
-    output.mkdir(parents=True, exist_ok=True)
-    (output / "results.md").write_text(markdown(run))
-    (output / "results.json").write_text(json_document(run) + "\n")
-    draw_latency_chart(
-        output / "latency.png", measurements, arguments.sizes, run.endpoints, run.references
-    )
+    output = RESULTS_DIR if is_complete(arguments, missing) else SCRATCH_DIR / "results"
+    write_results(report, output)
 
     print()
     print(one_line(machine))
-    print(run.table())
+    for run in runs:
+        print(f"\n{run.database}\n")
+        if run.measurements:
+            print(run.table())
+        if run.publishing_table():
+            print(f"\n{run.publishing_table()}")
     print()
-    for check in run.budget:
-        print(f"{check.verdict}  {check.name}: {check.detail}")
+    for engine, check in report.checks():
+        print(f"{check.verdict}  {engine}, {check.name}: {check.detail}")
     clock.step(f"Results in {output.relative_to(RESULTS_DIR.parent.parent)}/")
-    return 1 if any(check.passed is False for check in run.budget) else 0
+    return 1 if any(check.passed is False for _engine, check in report.checks()) else 0
+
+
+def write_results(report, output):
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "results.md").write_text(markdown(report))
+    (output / "results.json").write_text(json_document(report) + "\n")
+    # Latency against data size, on the database measured at the most sizes.
+    charted = max(report.runs, key=lambda run: len(run.sizes), default=None)
+    if charted is not None and charted.measurements:
+        draw_latency_chart(
+            output / "latency.png",
+            charted.measurements,
+            charted.sizes,
+            charted.endpoints,
+            charted.references,
+            database=charted.database,
+        )
 
 
 if __name__ == "__main__":
