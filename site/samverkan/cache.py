@@ -3,7 +3,7 @@
 Django's own ``RedisCache`` builds a new ``redis.Redis`` around its connection
 pool for every operation, and redis-py fills a table of some 170 response
 callbacks each time it builds one: about 60 µs, more than a round trip to a
-Redis on the same machine, and a sixth of the server's time on a hit of the
+Redis on the same machine, and a sixth of the server's CPU time on a hit of the
 API's response cache (``bench/redis_client.py``). Django has no setting for
 its client, so this is a backend of its own, on Django's public ``BaseCache``
 and redis-py's public client. A client over a connection pool is thread-safe:
