@@ -517,15 +517,7 @@ def test_editing_the_venue_a_conference_shows_changes_the_next_response(
     )
 
 
-def test_the_redis_cache_keeps_one_client_per_connection_pool(redis_cache):
-    client = redis_cache._cache.get_client()
-    assert redis_cache._cache.get_client(write=True) is client
-    redis_cache.set("reused", 1)
-    assert redis_cache.get("reused") == 1
-    redis_cache.delete("reused")
-
-
-def test_the_site_uses_that_cache_for_a_redis_url():
+def test_a_redis_cache_url_chooses_the_sites_redis_backend():
     assert settings_under({"CACHE_URL": f"{REDIS_URL}/3"})["cache"] == "samverkan.cache.RedisCache"
 
 
