@@ -45,6 +45,7 @@ DEFAULTS = {
     "URL_NAMESPACE": "wagtailapi",
     "CACHE_PATH_PREFIXES": ("/api/",),
     "RENDER_ON_CHANGE": True,
+    "REMEMBER_CONTENT_STATE": True,
 }
 
 
@@ -213,10 +214,11 @@ def remembered(name, compute):
     the site's language roots, the view restrictions, the private collections.
     Each costs a query per request otherwise, and a bump (which every change
     to them makes, in whichever process) orphans the kept value as it does
-    stored responses. With the cache switched off, or down, ``compute()``
-    runs every time.
+    stored responses. Kept whether or not answers are (``CACHE_ENABLED``), unless
+    ``REMEMBER_CONTENT_STATE`` is off as well (the tests, whose rolled-back
+    changes bump nothing); with the cache down, ``compute()`` runs every time.
     """
-    if not api_setting("CACHE_ENABLED"):
+    if not (api_setting("REMEMBER_CONTENT_STATE") or api_setting("CACHE_ENABLED")):
         return compute()
     try:
         key = f"{REMEMBERED_KEY_PREFIX}:{current_generation().number}:{name}"

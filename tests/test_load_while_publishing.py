@@ -539,6 +539,8 @@ def test_readers_never_see_drafts_stale_answers_or_errors_while_editors_publish(
         )
     assert len(readings) > 200
     assert len(editors.published) == 12
-    assert content_state.response_cache().get(content_state.GENERATION_KEY) is not None  # the cache was used
+    assert (
+        content_state.response_cache().get(content_state.GENERATION_KEY) is not None
+    )  # the cache was used
     found = {name: examples[:5] for name, examples in problems.items() if examples}
     assert not found, pformat(found)

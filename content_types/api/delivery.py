@@ -48,7 +48,7 @@ PLANS = Memo(size=512)
 
 def field_plan(endpoint, model, fields_text, show_details):
     """The fields ``?fields=fields_text`` shows of ``model``'s pages, as Wagtail's API chooses
-    them (``BaseAPIViewSet._get_serializer_class``), with its error for an unknown field."""
+    them, with its error for an unknown field."""
     key = (endpoint, model, fields_text, show_details)
     return PLANS.get(key, lambda: plan_fields(endpoint, model, fields_text, show_details))
 

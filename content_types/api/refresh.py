@@ -60,26 +60,31 @@ MOST_PAGES_NAMED = 1000
 def refresh_on_commit(
     keys=(), page_ids=(), render=(), everything=False, listings=False, using=None
 ):
-    """Once the change commits: mark stale what shows it, drop the kept answers that contain it,
-    and render again (a task)."""
+    """Mark stale what shows the change, in its transaction (rolled back with it); once it
+    commits, drop the kept answers that contain it and render again (a task)."""
+    marked = mark(keys, page_ids, everything)
     transaction.on_commit(
-        lambda: refresh_now(keys, page_ids, render, everything, listings), using=using, robust=True
+        lambda: after_commit(marked, page_ids, render, everything, listings),
+        using=using,
+        robust=True,
     )
 
 
 def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False):
-    """What ``refresh_on_commit`` does, for a change already committed (a bulk import).
+    """What ``refresh_on_commit`` does, for a change already committed (a bulk import)."""
+    after_commit(mark(keys, page_ids, everything), page_ids, render, everything, listings)
 
-    In this order: a reader that finds the new generation or the new tags
-    reads representations already marked; the generation moves before the
-    tags, so an answer made from the old content is never kept under new tags
-    (``caching.contained_tags``).
-    """
+
+def mark(keys, page_ids, everything):
     if everything:
         store.mark_all_stale()
-        marked = []
-    else:
-        marked = store.mark_stale(keys, page_ids)
+        return []
+    return store.mark_stale(keys, page_ids)
+
+
+def after_commit(marked, page_ids, render, everything, listings):
+    """The generation moves before the tags, so an answer made from the old content is never
+    kept under new tags (``caching.contained_tags``)."""
     changed = set(marked) | set(page_ids) | set(render)
     tags = {EVERY_LISTING} if listings or everything else set()
     if everything or len(changed) > MOST_PAGES_NAMED:

@@ -560,13 +560,14 @@ def test_private_contact_details_never_appear(client, content, url):
 
 @pytest.mark.django_db
 def test_contact_details_appear_once_made_public(client, content):
-    Person.objects.filter(pk=content["private_person"].pk).update(email_is_public=True)
+    person = Person.objects.get(pk=content["private_person"].pk)
+    person.email_is_public = True
+    person.save()  # as the admin saves it
     contact = detail(client, content["conference"])["contact"]
     assert (contact["email"], contact["phone"]) == (PRIVATE_EMAIL, "")
 
-    Person.objects.filter(pk=content["private_person"].pk).update(
-        email_is_public=False, phone_is_public=True
-    )
+    person.email_is_public, person.phone_is_public = False, True
+    person.save()
     contact = detail(client, content["conference"])["contact"]
     assert (contact["email"], contact["phone"]) == ("", PRIVATE_PHONE)
 

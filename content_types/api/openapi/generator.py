@@ -15,10 +15,12 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import get_serializer_class
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from ...base_url import base_url, configured_base_url
+from ..delivery import plan_fields
 from ..methods import SAFE_METHODS
 from . import parameters as query_parameters
 from . import routes
@@ -325,8 +327,16 @@ class DocumentBuilder:
 
         No property is required: ``fields`` can leave any of them out.
         """
-        serializer_class = endpoint._get_serializer_class(
-            self.router, model, [("*", False, None)], show_details=True
+        plan = plan_fields(endpoint, model, "*", show_details=True)
+        overrides = endpoint.get_field_serializer_overrides(model)
+        serializer_class = get_serializer_class(
+            model,
+            plan.names,
+            meta_fields=sorted(plan.meta),
+            field_serializer_overrides={
+                name: field for name, field in overrides.items() if name in plan.names
+            },
+            base=endpoint.base_serializer_class,
         )
         schema = self.builder.wagtail_serializer_schema(serializer_class(context={}), model)
         meta = schema["properties"].get("meta")
