@@ -43,6 +43,7 @@ from ..content_state import (
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
 from ..snippets.models import SNIPPET_MODELS
+from .surrogate_keys import purge_changed
 
 
 @task()
@@ -73,7 +74,9 @@ def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=Fals
     In this order: a reader that finds the new generation or the new tags
     reads representations already marked; the generation moves before the
     tags, so an answer made from the old content is never kept under new tags
-    (``caching.contained_tags``).
+    (``caching.contained_tags``); a CDN is told to drop the answers that name
+    the moved tags last (``surrogate_keys.py``), so its next request reads the
+    new content.
     """
     if everything:
         store.mark_all_stale()
@@ -89,6 +92,7 @@ def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=Fals
     bump_generation()
     if tags:
         bump_tags(tags)
+    purge_changed(tags)
     wanted = sorted(set(marked) | set(render))
     if wanted and api_setting("RENDER_ON_CHANGE"):
         refresh_representations.enqueue(wanted)
