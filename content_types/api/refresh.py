@@ -43,6 +43,7 @@ from ..content_state import (
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
 from ..snippets.models import SNIPPET_MODELS
+from ..sync import log as sync_log
 from .surrogate_keys import purge_changed
 
 
@@ -59,24 +60,27 @@ MOST_PAGES_NAMED = 1000
 
 
 def refresh_on_commit(
-    keys=(), page_ids=(), render=(), everything=False, listings=False, using=None
+    keys=(), page_ids=(), render=(), everything=False, listings=False, gone=(), using=None
 ):
     """Once the change commits: mark stale what shows it, drop the kept answers that contain it,
     and render again (a task)."""
     transaction.on_commit(
-        lambda: refresh_now(keys, page_ids, render, everything, listings), using=using, robust=True
+        lambda: refresh_now(keys, page_ids, render, everything, listings, gone),
+        using=using,
+        robust=True,
     )
 
 
-def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False):
+def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False, gone=()):
     """What ``refresh_on_commit`` does, for a change already committed (a bulk import).
 
     In this order: a reader that finds the new generation or the new tags
     reads representations already marked; the generation moves before the
     tags, so an answer made from the old content is never kept under new tags
-    (``caching.contained_tags``); a CDN is told to drop the answers that name
-    the moved tags last (``surrogate_keys.py``), so its next request reads the
-    new content.
+    (``caching.contained_tags``). The pages that may have changed are noted
+    for mirrors first (``sync/log.py``; ``gone``: pages deleted); a CDN is
+    told to drop the answers that name the moved tags last
+    (``surrogate_keys.py``), so its next request reads the new content.
     """
     if everything:
         store.mark_all_stale()
@@ -84,6 +88,7 @@ def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=Fals
     else:
         marked = store.mark_stale(keys, page_ids)
     changed = set(marked) | set(page_ids) | set(render)
+    sync_log.record(changed, gone=gone, everything=everything)
     tags = {EVERY_LISTING} if listings or everything else set()
     if everything or len(changed) > MOST_PAGES_NAMED:
         tags.add(EVERY_PAGE)
@@ -119,7 +124,11 @@ def page_changed(sender, instance, **kwargs):
 
 def page_deleted(sender, instance, **kwargs):
     refresh_on_commit(
-        keys=keys_of(instance), page_ids=[instance.pk], listings=True, using=kwargs.get("using")
+        keys=keys_of(instance),
+        page_ids=[instance.pk],
+        listings=True,
+        gone=[sync_log.gone_page(instance)],
+        using=kwargs.get("using"),
     )
 
 
