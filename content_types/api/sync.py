@@ -65,6 +65,26 @@ def sync_view(request):
     return response
 
 
+#: What the OpenAPI document describes it by (``openapi/generator.py``); kept by the router's wrapper.
+sync_view.is_sync_api = True
+sync_view.openapi_parameters = [
+    {
+        "name": "locale",
+        "description": "Only the pages in this language (e.g. sv, nb); every language without it. "
+        "A token keeps the locale it was made for.",
+    },
+    {
+        "name": "page_token",
+        "description": "The next_page_token of the previous answer: the next pages of this sync.",
+    },
+    {
+        "name": "sync_token",
+        "description": "The next_sync_token of the last sync: what changed since, deletions "
+        "included.",
+    },
+]
+
+
 def start_over(reason):
     return _("%(reason)s; start a full sync again (without sync_token)") % {"reason": reason}
 
