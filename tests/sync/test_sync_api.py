@@ -250,3 +250,10 @@ class TestBadTokens:
         response = client.post(SYNC_URL)
         assert response.status_code == 405
         assert "message" in response.json()
+
+    def test_the_message_is_in_the_clients_language(self, client, content):
+        response = client.get(
+            SYNC_URL, {"sync_token": "not-a-token"}, headers={"Accept-Language": "sv"}
+        )
+        assert response.status_code == 400
+        assert "börja om med en fullständig synkronisering" in response.json()["message"]

@@ -335,7 +335,8 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # A CDN or Varnish in front of the site is told to drop a page's URLs when it
 # is published or unpublished (wagtail.contrib.frontend_cache), and the API's
 # detail URL of a page, image or document that changes (content_types/api/
-# invalidation.py); API listings expire after max-age. Nothing is purged unless
+# invalidation.py), and every answer that names what changed (by surrogate key,
+# below). Nothing is purged unless
 # configured: FRONTEND_CACHE_URL for an HTTP PURGE (Varnish, Fastly, nginx),
 # CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN (or CLOUDFLARE_EMAIL and
 # CLOUDFLARE_API_KEY), CLOUDFRONT_DISTRIBUTION_ID (boto3 installed, AWS
