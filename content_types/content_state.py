@@ -46,6 +46,14 @@ DEFAULTS = {
     "CACHE_PATH_PREFIXES": ("/api/",),
     "RENDER_ON_CHANGE": True,
     "REMEMBER_CONTENT_STATE": True,
+    # The response header that names what an answer contains, for a CDN or Varnish
+    # (``api/surrogate_keys.py``): Surrogate-Key (Fastly, the Varnish of deploy/varnish/),
+    # Cache-Tag (Cloudflare) or xkey.
+    "SURROGATE_KEY_HEADER": "Surrogate-Key",
+    # Where those keys are purged when content changes: {name: {"BACKEND": ..., ...}}.
+    "SURROGATE_KEY_PURGE": {},
+    # How long a sync token lasts, in seconds (``sync/``); the change log is kept as long.
+    "SYNC_TOKEN_MAX_AGE": 30 * 24 * 60 * 60,
 }
 
 
@@ -256,6 +264,11 @@ def next_schedule_change(after, generation):
 EVERY_PAGE = "pages"
 #: Every listing: which pages a filter chooses may change with any page or snippet.
 EVERY_LISTING = "listings"
+
+
+#: Every answer not put together from the delivery store (feeds, images, documents, the
+#: OpenAPI document): it contains the whole content generation, which every change moves.
+EVERY_GENERATION = "generation"
 
 
 def page_tag(page_id):

@@ -43,4 +43,5 @@ from .snippets.models import (  # noqa: F401
     Region,
     Venue,
 )
+from .sync.models import SyncChange  # noqa: F401
 from .webhooks.models import WebhookDelivery, WebhookSubscriber  # noqa: F401

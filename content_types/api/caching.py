@@ -15,7 +15,8 @@ answer's validator, then its tags' versions with the body.
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` and ``Cache-Control: public, max-age=...``;
 ``If-None-Match`` and ``If-Modified-Since`` are answered 304 from the cache
-alone. ``Last-Modified`` is the last change to public output: the
+alone, and names what it contains for a CDN (``surrogate_keys.py``).
+``Last-Modified`` is the last change to public output: the
 generation's bump, or a ``go_live_at`` or ``expire_at`` of a live page passed
 since, where ``visibility.public_pages`` changes by the clock alone. So a
 client's earlier date is never taken as current for content the clock
@@ -63,6 +64,7 @@ from ..content_state import (
     tag_versions,
 )
 from ..delivery.rendering_request import is_rendering
+from .surrogate_keys import name_contents
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +245,7 @@ def answer(request, stored, generation):
         response["Content-Length"] = len(stored.body)
     response["ETag"] = stored.etag
     response["Last-Modified"] = http_date(generation.last_modified)
+    name_contents(response, [tag for tag, _version in stored.tags])
     patch_cache_control(response, public=True, max_age=stored.max_age())
     patch_vary_headers(response, VARY)
     return response

@@ -43,6 +43,8 @@ from ..content_state import (
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
 from ..snippets.models import SNIPPET_MODELS
+from ..sync import log as sync_log
+from .surrogate_keys import purge_changed
 
 
 @task()
@@ -58,21 +60,22 @@ MOST_PAGES_NAMED = 1000
 
 
 def refresh_on_commit(
-    keys=(), page_ids=(), render=(), everything=False, listings=False, using=None
+    keys=(), page_ids=(), render=(), everything=False, listings=False, gone=(), using=None
 ):
     """Mark stale what shows the change, in its transaction (rolled back with it); once it
     commits, drop the kept answers that contain it and render again (a task)."""
     marked = mark(keys, page_ids, everything)
     transaction.on_commit(
-        lambda: after_commit(marked, page_ids, render, everything, listings),
+        lambda: after_commit(marked, page_ids, render, everything, listings, gone),
         using=using,
         robust=True,
     )
 
 
-def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False):
+def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False, gone=()):
     """What ``refresh_on_commit`` does, for a change already committed (a bulk import)."""
-    after_commit(mark(keys, page_ids, everything), page_ids, render, everything, listings)
+    marked = mark(keys, page_ids, everything)
+    after_commit(marked, page_ids, render, everything, listings, gone)
 
 
 def mark(keys, page_ids, everything):
@@ -82,10 +85,15 @@ def mark(keys, page_ids, everything):
     return store.mark_stale(keys, page_ids)
 
 
-def after_commit(marked, page_ids, render, everything, listings):
-    """The generation moves before the tags, so an answer made from the old content is never
-    kept under new tags (``caching.contained_tags``)."""
+def after_commit(marked, page_ids, render, everything, listings, gone=()):
+    """In this order: the pages that may have changed are noted for mirrors
+    (``sync/log.py``; ``gone``: pages deleted); the generation moves before
+    the tags, so an answer made from the old content is never kept under new
+    tags (``caching.contained_tags``); a CDN is told to drop the answers that
+    name the moved tags last (``surrogate_keys.py``), so its next request reads
+    the new content."""
     changed = set(marked) | set(page_ids) | set(render)
+    sync_log.record(changed, gone=gone, everything=everything)
     tags = {EVERY_LISTING} if listings or everything else set()
     if everything or len(changed) > MOST_PAGES_NAMED:
         tags.add(EVERY_PAGE)
@@ -94,6 +102,7 @@ def after_commit(marked, page_ids, render, everything, listings):
     bump_generation()
     if tags:
         bump_tags(tags)
+    purge_changed(tags)
     wanted = sorted(set(marked) | set(render))
     if wanted and api_setting("RENDER_ON_CHANGE"):
         refresh_representations.enqueue(wanted)
@@ -120,7 +129,11 @@ def page_changed(sender, instance, **kwargs):
 
 def page_deleted(sender, instance, **kwargs):
     refresh_on_commit(
-        keys=keys_of(instance), page_ids=[instance.pk], listings=True, using=kwargs.get("using")
+        keys=keys_of(instance),
+        page_ids=[instance.pk],
+        listings=True,
+        gone=[sync_log.gone_page(instance)],
+        using=kwargs.get("using"),
     )
 
 

@@ -42,6 +42,7 @@ from ..demo_content import load_demo_content
 pytestmark = pytest.mark.django_db
 
 OPENAPI_URL = "/api/v2/openapi.json"
+SYNC_URL = "/api/v2/sync/"
 DOCS_URL = "/api/v2/docs/"
 UNDOCUMENTED_QUERY_PARAMETERS = {"_", "format"}
 
@@ -169,9 +170,14 @@ class TestHttpAnswers:
             assert "400" in methods["get"]["responses"], documented_path
 
     def test_the_endpoints_and_feeds_declare_their_404(self, document):
+        # The document and the sync API name nothing that can be missing.
         for documented_path, methods in document["paths"].items():
-            if documented_path not in (OPENAPI_URL, DOCS_URL):
+            if documented_path not in (OPENAPI_URL, DOCS_URL, SYNC_URL):
                 assert "404" in methods["get"]["responses"], documented_path
+
+    def test_the_sync_api_declares_the_410_of_a_token_too_old(self, document):
+        responses = document["paths"][SYNC_URL]["get"]["responses"]
+        assert {"200", "400", "410"} <= set(responses)
 
     def test_every_path_declares_its_writes_as_a_405_with_allow(self, document):
         for documented_path, methods in document["paths"].items():

@@ -198,6 +198,8 @@ class DocumentBuilder:
                 if "id" in path_parameters:
                     path_parameters = {**path_parameters, "id": id_schema(endpoint.model)}
                 self.describe_endpoint_view(path, path_parameters, entry, name, endpoint)
+        elif getattr(entry.callback, "is_sync_api", False):
+            self.describe_sync_view(path, entry)
         elif relative.startswith(CALENDAR_PREFIX):
             self.describe_calendar_view(path, path_parameters, entry)
         elif namespace.endswith("samverkan_openapi"):
@@ -382,6 +384,61 @@ class DocumentBuilder:
                 "additionalProperties": False,
             },
         )
+
+    # The sync API
+
+    def describe_sync_view(self, path, entry):
+        view = entry.callback
+        _name, pages = self.router.get_model_endpoint(Page)
+        token = {"type": "string", "description": "Opaque; pass it back as it is."}
+        answer = self.builder.component(
+            "SyncAnswer",
+            {
+                "type": "object",
+                "description": "One answer of a sync: pages new or changed, pages no longer "
+                "public, and next_page_token while more follow, else next_sync_token.",
+                "properties": {
+                    "items": {"type": "array", "items": self.item_schema(pages)},
+                    "deleted": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "id": {"type": "integer"},
+                                "type": {"type": "string"},
+                            },
+                            "required": ["id", "type"],
+                            "additionalProperties": False,
+                        },
+                    },
+                    "next_page_token": token,
+                    "next_sync_token": token,
+                },
+                "required": ["items", "deleted"],
+                "additionalProperties": False,
+            },
+        )
+        operation = {
+            "operationId": "sync",
+            "summary": "Every public page, then what changed since",
+            "description": (
+                "Without sync_token: every public page's detail (as pages/{id}/ shows it), "
+                "page by page (page_token), ending with next_sync_token. With sync_token: the "
+                "pages new or changed since, and in deleted the pages that are no longer "
+                "public. Applying a delta to the earlier copy gives what a full sync would now."
+            ),
+            "parameters": [query_parameters.query(p) for p in view.openapi_parameters],
+            "responses": {
+                "200": {"description": "A page of the sync.", "content": json_content(answer)},
+                "400": error_response(
+                    "Bad input, or a token that is not valid here: start a full sync again."
+                ),
+                "410": error_response(
+                    "A token older than the change log: start a full sync again."
+                ),
+            },
+        }
+        self.add_operation(path, {}, operation, "sync")
 
     # Calendar feeds and this document
 

@@ -310,6 +310,14 @@ SAMVERKAN_API = {
         "API_RENDER_ON_CHANGE",
         default=env("TASKS_BACKEND", default=IMMEDIATE_TASKS) != IMMEDIATE_TASKS,
     ),
+    # The header that names what an answer contains, for a CDN (content_types/api/
+    # surrogate_keys.py): Surrogate-Key (Fastly, deploy/varnish/default.vcl), Cache-Tag
+    # (Cloudflare) or xkey.
+    "SURROGATE_KEY_HEADER": env("API_SURROGATE_KEY_HEADER", default="Surrogate-Key"),
+    # Where the keys are purged: filled in below from the CDN settings.
+    "SURROGATE_KEY_PURGE": {},
+    # How long a mirror's sync token lasts (content_types/sync/), and the change log with it.
+    "SYNC_TOKEN_MAX_AGE": env.int("SYNC_TOKEN_MAX_AGE", default=30 * 24 * 60 * 60),
 }
 
 # Browsers on other origins may read the API, and nothing else: origins listed
@@ -327,7 +335,8 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 # A CDN or Varnish in front of the site is told to drop a page's URLs when it
 # is published or unpublished (wagtail.contrib.frontend_cache), and the API's
 # detail URL of a page, image or document that changes (content_types/api/
-# invalidation.py); API listings expire after max-age. Nothing is purged unless
+# invalidation.py), and every answer that names what changed (by surrogate key,
+# below). Nothing is purged unless
 # configured: FRONTEND_CACHE_URL for an HTTP PURGE (Varnish, Fastly, nginx),
 # CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN (or CLOUDFLARE_EMAIL and
 # CLOUDFLARE_API_KEY), CLOUDFRONT_DISTRIBUTION_ID (boto3 installed, AWS
@@ -348,6 +357,30 @@ if env("CLOUDFLARE_ZONEID", default=""):
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", default=""),
         "EMAIL": env("CLOUDFLARE_EMAIL", default=""),
         "API_KEY": env("CLOUDFLARE_API_KEY", default=""),
+    }
+# The same caches purged by surrogate key (content_types/api/key_purge_backends.py):
+# Varnish at FRONTEND_CACHE_URL by xkey (deploy/varnish/default.vcl), Cloudflare by
+# tag, Fastly by surrogate key (FASTLY_SERVICE_ID with FASTLY_API_TOKEN).
+KEY_PURGE_BACKENDS = "content_types.api.key_purge_backends"
+if env("FRONTEND_CACHE_URL", default=""):
+    SAMVERKAN_API["SURROGATE_KEY_PURGE"]["varnish"] = {
+        "BACKEND": f"{KEY_PURGE_BACKENDS}.VarnishXkeyBackend",
+        "LOCATION": env("FRONTEND_CACHE_URL"),
+    }
+if env("CLOUDFLARE_ZONEID", default=""):
+    SAMVERKAN_API["SURROGATE_KEY_PURGE"]["cloudflare"] = {
+        "BACKEND": f"{KEY_PURGE_BACKENDS}.CloudflareTagBackend",
+        **{
+            name: WAGTAILFRONTENDCACHE["cloudflare"][name]
+            for name in ("ZONEID", "BEARER_TOKEN", "EMAIL", "API_KEY")
+        },
+    }
+if env("FASTLY_SERVICE_ID", default=""):
+    SAMVERKAN_API["SURROGATE_KEY_PURGE"]["fastly"] = {
+        "BACKEND": f"{KEY_PURGE_BACKENDS}.FastlyKeyBackend",
+        "SERVICE_ID": env("FASTLY_SERVICE_ID"),
+        "API_TOKEN": env("FASTLY_API_TOKEN", default=""),
+        "SOFT": env.bool("FASTLY_SOFT_PURGE", default=False),
     }
 if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
     WAGTAILFRONTENDCACHE["cloudfront"] = {
