@@ -35,6 +35,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
 from ..snippets.models import SNIPPET_MODELS
+from .caching import bump_generation
 
 
 @task()
@@ -56,6 +57,13 @@ def refresh_on_commit(keys=(), page_ids=(), render=(), everything=False, using=N
         if wanted:
             refresh_representations.enqueue(wanted)
 
+    # A rendering takes its valid_until from the page schedule kept for the content
+    # generation (caching.next_schedule_change). The generation moves first, so that
+    # renderings from here on (the task's, with the immediate backend at once, and any
+    # reader's) read the schedule of what was just committed: a page published to expire
+    # in an hour is otherwise linked to until the scheduled-publishing job unpublishes it.
+    # invalidation.py moves it again once this is marked stale.
+    transaction.on_commit(bump_generation, using=using, robust=True)
     transaction.on_commit(refresh, using=using, robust=True)
 
 
