@@ -4,9 +4,12 @@ The serializers are the one definition of the output, and they load what they
 show (a speaker's person, the person's organisation, its parent, the linked
 pages, the programme's items). Rather than have each of them declare it, the
 rendering listens to Django's ``post_init`` while it runs: every tracked
-object loaded is contained, and so is every tracked object a loaded row
-points at by a foreign key, shown or not (a link to a page that is hidden
-today shows it once it is published).
+object loaded is contained, and so is every page a loaded row points at by a
+foreign key, shown or not (a link to a page that is hidden today shows it
+once it is published). A snippet, image or document is shown only by being
+loaded, so what a loaded row merely points at of those is left out: a
+programme item loads its conference's row, and a change to the conference's
+venue or image must not render every item again.
 
 Tracked: pages, the snippets pages show, images and documents; the objects a
 change signal names (``api/refresh.py``). Other rows (inline rows, revisions,
@@ -50,11 +53,11 @@ def is_tracked(model):
 
 @cache
 def foreign_keys(model):
-    """The foreign keys of ``model`` to tracked models: ``(attname, target model)``."""
+    """The foreign keys of ``model`` to pages: ``(attname, target model)``."""
     return tuple(
         (field.attname, field.related_model)
         for field in model._meta.concrete_fields
-        if field.many_to_one and is_tracked(field.related_model)
+        if field.many_to_one and issubclass(field.related_model, Page)
     )
 
 

@@ -9,7 +9,6 @@ started from); the next read renders again.
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from .keys import page_keys
 from .models import ContainedObject, Representation
 
 
@@ -44,9 +43,9 @@ def save(rendering, version):
 
 
 def mark_stale(keys=(), page_ids=()):
-    """Representations that show any of ``keys``, or of the pages ``page_ids``, render again
-    before their next read. Returns the ids of the pages whose representations were marked."""
-    keys = set(keys) | page_keys(page_ids)
+    """Representations that show any of ``keys``, and those of the pages ``page_ids`` (a parent
+    that lists the changed page), render again before their next read. Returns the ids of the
+    pages whose representations were marked."""
     marked = Representation.objects.containing(keys) | Representation.objects.filter(
         page_id__in=list(page_ids)
     )
