@@ -28,6 +28,7 @@ from content_types.models import (
     ProjectIndexPage,
 )
 
+from .demo_content import DemoContent
 from .utils import build_site_tree
 
 
@@ -59,6 +60,14 @@ def module_transaction(django_db_setup, django_db_blocker):
 def site_tree(module_transaction, django_db_blocker):
     with django_db_blocker.unblock():
         return build_site_tree()
+
+
+@pytest.fixture(scope="session")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded once for the run: ``demo_content.lay_down()``, inside a
+    transaction, puts it in the database and returns the loader's report (demo_content.py)."""
+    with django_db_blocker.unblock():
+        return DemoContent.for_this_run(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)

@@ -1,45 +1,84 @@
-"""The demo content for the test modules that read it, loaded once per test process.
+"""The demo content for the test modules that start from it: loaded once a run, laid down per module.
 
 ``load_demo_content()`` takes seconds: it builds some sixty pages through
 revisions and translates them with wagtail-localize. The modules that start
 from the demo (the feeds', the OpenAPI document's, the links', JSON-LD's and
-the backup's round trip) each load it inside a transaction rolled back when
-the module ends. On SQLite the first load in a process is kept as the rows it left, every
-table's; a later module lays them down again in its own transaction instead,
-which leaves the database as the load left it (the same rows, the same
-AUTOINCREMENT counters, the same full-text index). The demo stores no files.
-On PostgreSQL each module loads it anew.
+the backup's round trip) each need it inside a transaction rolled back when
+the module ends. The first test process of a run that needs it loads it, in a
+transaction it rolls back, and keeps the rows the load left, every table's,
+in a file that the run's other processes read (``run_files.py``). A module
+lays them down again in its own transaction (``DemoContent.lay_down()``),
+which leaves the database as the load left it:
+
+- on SQLite, the same rows, the full-text index's by their rowid, and the
+  same AUTOINCREMENT counters (``sqlite_sequence`` is one of the tables);
+- on PostgreSQL, the same rows, copied with ``COPY``, and every sequence
+  moved on to the largest key laid down, so that the next row gets a new one.
+
+The rows are laid down only into a database as ``migrate`` made it, which is
+what the suite keeps between modules: the content types are compared first,
+since every process keeps them in memory by their keys. The demo stores no
+files.
 
 The tests of the loader itself (``tests/demo/``) call ``load_demo_content()``
 directly.
 """
 
 import copy
+import pickle
 
-from django.db import connection
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from content_types.demo.loader import load_demo_content as load
 
-_kept = {}
+from .run_files import made_once
 
 
-def load_demo_content():
-    """What ``load_demo_content()`` returns, with its rows in the database; inside a transaction."""
-    assert connection.in_atomic_block, "the demo content is loaded inside a transaction"
-    if connection.vendor != "sqlite":
-        return load()
-    if "rows" not in _kept:
-        report = load()
-        _kept.update(rows=read_tables(), report=report)
-    else:
-        write_tables(_kept["rows"])
-    return copy.deepcopy(_kept["report"])
+class DemoContent:
+    """The rows ``load_demo_content()`` leaves, and the report it returns."""
+
+    def __init__(self, report, rows, content_types):
+        self.report = report
+        self.rows = rows
+        self.content_types = content_types
+
+    @classmethod
+    def for_this_run(cls, tmp_path_factory):
+        """Loaded by the first process of the run that asks; read from its file by the others."""
+
+        def load_and_keep(path):
+            with transaction.atomic():
+                report = load()
+                rows = read_tables()
+                transaction.set_rollback(True)
+            path.write_bytes(pickle.dumps((report, rows, content_types())))
+
+        path = made_once(tmp_path_factory, "demo-content.pickle", load_and_keep)
+        return cls(*pickle.loads(path.read_bytes()))
+
+    def lay_down(self):
+        """The demo content in the database, inside a transaction; returns the loader's report."""
+        assert connection.in_atomic_block, "the demo content is laid down inside a transaction"
+        assert content_types() == self.content_types, (
+            "the demo content's rows come from a database migrated otherwise than this one"
+        )
+        write_tables(self.rows)
+        return copy.deepcopy(self.report)
+
+
+def content_types():
+    return list(ContentType.objects.order_by("pk").values_list("pk", "app_label", "model"))
 
 
 def tables():
-    """Every table whose rows a statement may write, and whether it is a full-text index
+    """Every table whose rows a statement may write, and whether it is SQLite's full-text index
     (whose rows are told apart by their rowid). Not the shadow tables of a full-text index,
     which SQLite keeps from the rows written to the index itself."""
+    if connection.vendor == "postgresql":
+        return [(name, False) for name in connection.introspection.table_names()]
     with connection.cursor() as cursor:
         cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
         found = cursor.fetchall()
@@ -56,6 +95,11 @@ def read_tables():
     rows = {}
     with connection.cursor() as cursor:
         for table, virtual in tables():
+            if connection.vendor == "postgresql":
+                # COPY's text format keeps every type as PostgreSQL writes it (JSON, arrays, tsvector).
+                with cursor.copy(f'COPY "{table}" TO STDOUT') as rows_out:
+                    rows[table] = b"".join(bytes(block) for block in rows_out)
+                continue
             cursor.execute(f'SELECT {"rowid, " if virtual else ""}* FROM "{table}"')
             columns = [column[0] for column in cursor.description]
             rows[table] = (columns, cursor.fetchall())
@@ -63,12 +107,21 @@ def read_tables():
 
 
 def write_tables(rows):
-    # Django's SQLite foreign keys are DEFERRABLE INITIALLY DEFERRED: checked at
-    # commit, so the order of the tables does not matter.
+    # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED on SQLite and PostgreSQL:
+    # checked at commit, so the order of the tables does not matter.
     with connection.cursor() as cursor:
-        for table, (columns, values) in rows.items():
+        for table, values in rows.items():
             cursor.execute(f'DELETE FROM "{table}"')
+            if connection.vendor == "postgresql":
+                with cursor.copy(f'COPY "{table}" FROM STDIN') as rows_in:
+                    rows_in.write(values)
+                continue
+            columns, values = values
             if values:
                 names = ", ".join(f'"{column}"' for column in columns)
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+        if connection.vendor == "postgresql":
+            models = apps.get_models(include_auto_created=True)
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)

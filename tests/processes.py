@@ -12,11 +12,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
 
+from .run_files import made_once
 from .utils import PROJECT_DIR
 
 STARTUP_SECONDS = 60
@@ -30,22 +31,34 @@ BUILD_CONTENT = (
 )
 
 
-def copy_test_database(path, environment):
-    """A migrated database at ``path`` (SQLite): a copy of the test database, else migrated anew.
+def copy_test_database(path, environment, tmp_path_factory):
+    """A migrated database at ``path`` (SQLite): a copy of the test database, else of a file
+    migrated once for the whole run (``run_files.py``).
 
     The caller has database access (``django_db_blocker.unblock()``). The
-    test database on SQLite lives in this process's memory; a copy in a file
-    in WAL mode lets processes read it while another writes.
+    test database on SQLite lives in this process's memory; on another
+    database ``manage.py migrate`` makes the file, under ``environment``.
     """
     if connection.vendor == "sqlite":
-        source = sqlite3.connect(connection.settings_dict["NAME"], uri=True)
-        copy = sqlite3.connect(path)
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode=WAL")
-        copy.close()
-        source.close()
-    else:
-        manage(environment, "migrate", "--no-input")
+        copy_database(connection.settings_dict["NAME"], path)
+        return
+
+    def migrate(made):
+        manage({**environment, "DATABASE_URL": f"sqlite:///{made}"}, "migrate", "--no-input")
+
+    copy_database(made_once(tmp_path_factory, "migrated.sqlite3", migrate), path)
+
+
+def copy_database(source, path):
+    """The SQLite database ``source`` (a file, or the URI of one in memory) copied to ``path``.
+
+    Through SQLite's backup, which reads what a write-ahead log still holds;
+    the copy is in WAL mode, so that processes read it while another writes.
+    """
+    with closing(sqlite3.connect(str(source), uri=True)) as original:
+        with closing(sqlite3.connect(path)) as copy:
+            original.backup(copy)
+            copy.execute("PRAGMA journal_mode=WAL")
 
 
 def manage(environment, *arguments, check=True):

@@ -16,11 +16,20 @@ import secrets
 from dataclasses import replace
 from http.cookies import SimpleCookie
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
 
-from .processes import BUILD_CONTENT, copy_test_database, free_port, gunicorn, server, shell
+from .processes import (
+    BUILD_CONTENT,
+    copy_database,
+    copy_test_database,
+    free_port,
+    gunicorn,
+    server,
+    shell,
+)
 from .processes import manage as process_manage
 from .processes import refusal as refused
 from .utils import redis_answers
@@ -162,10 +171,17 @@ def test_media_stay_on_the_file_system_without_a_bucket(tmp_path):
     assert media["url"] == "/media/images/programme.jpg"
 
 
-def test_whitenoise_serves_the_collected_static_files(tmp_path):
-    environment = production_environment(tmp_path)
-    collected = manage(environment, "collectstatic", "--no-input")
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """The static files as ``collectstatic`` gathers them for production, once for this module."""
+    folder = tmp_path_factory.mktemp("collected")
+    collected = manage(production_environment(folder), "collectstatic", "--no-input")
     assert collected.returncode == 0, collected.stderr
+    return folder / "static"
+
+
+def test_whitenoise_serves_the_collected_static_files(tmp_path, collected_static):
+    environment = production_environment(tmp_path, STATIC_ROOT=str(collected_static))
     served = evaluate(
         environment,
         "import json; from django.conf import settings; from django.test import Client; "
@@ -314,23 +330,41 @@ def shared_cache_url(request, tmp_path):
     server.flushdb()
 
 
-def test_a_restriction_saved_through_one_server_hides_the_page_on_the_other_at_once(
-    db, django_db_blocker, tmp_path, shared_cache_url
-):
-    """An editor restricts a page to logged-in users in the admin of one server; anonymous
-    readers of the other, whose API has the page in its cache, get 404 on their next request."""
-    environment = production_environment(
-        tmp_path,
-        CACHE_URL=shared_cache_url,
+def site_environment(folder, **changes):
+    """Production's settings for the servers below: media on the file system, an administrator."""
+    return production_environment(
+        folder,
         AWS_STORAGE_BUCKET_NAME="",
         ADMIN_USERNAME="redaktor",
         ADMIN_PASSWORD=ADMIN_PASSWORD,
+        **changes,
     )
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A database file with a published conference and an administrator, made once for this
+    module by ``manage.py`` under production's settings; each test serves a copy of its own."""
+    folder = tmp_path_factory.mktemp("site")
+    environment = site_environment(folder)
     with django_db_blocker.unblock():
-        copy_test_database(tmp_path / "db.sqlite3", environment)
+        copy_test_database(folder / "db.sqlite3", environment, tmp_path_factory)
     conference = shell(environment, BUILD_CONTENT)["conference"]
     process_manage(environment, "ensure_admin")
-    process_manage(environment, "collectstatic", "--no-input")  # the admin's pages name them
+    return SimpleNamespace(database=folder / "db.sqlite3", conference=conference)
+
+
+def test_a_restriction_saved_through_one_server_hides_the_page_on_the_other_at_once(
+    db, site, collected_static, tmp_path, shared_cache_url
+):
+    """An editor restricts a page to logged-in users in the admin of one server; anonymous
+    readers of the other, whose API has the page in its cache, get 404 on their next request."""
+    # The admin's pages name the collected static files.
+    environment = site_environment(
+        tmp_path, CACHE_URL=shared_cache_url, STATIC_ROOT=str(collected_static)
+    )
+    copy_database(site.database, tmp_path / "db.sqlite3")
+    conference = site.conference
     detail = f"/api/v2/pages/{conference}/"
     listing = "/api/v2/pages/?type=content_types.ConferencePage"
 

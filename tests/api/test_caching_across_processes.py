@@ -13,10 +13,19 @@ when it asks with its ``Last-Modified`` or its ``ETag``.
 
 import os
 import time
+from types import SimpleNamespace
 
 import pytest
 
-from ..processes import BUILD_CONTENT, copy_test_database, free_port, manage, runserver, server
+from ..processes import (
+    BUILD_CONTENT,
+    copy_database,
+    copy_test_database,
+    free_port,
+    manage,
+    runserver,
+    server,
+)
 from ..processes import shell as run_shell
 
 pytestmark = pytest.mark.slow
@@ -37,28 +46,43 @@ SCHEDULE = (
 )
 
 
-@pytest.fixture
-def environment(db, django_db_blocker, tmp_path):
-    """``make run``'s settings, with a database file and a cache folder of this test's own."""
+def make_run_environment(folder):
+    """``make run``'s settings, with a database file and a cache folder in ``folder``."""
     inherited = {
         name: value
         for name, value in os.environ.items()
         if not name.startswith(("DATABASE_URL", "CACHE_URL", "API_CACHE_", "TASKS_"))
     }
-    environment = {
+    return {
         **inherited,
         "DJANGO_SETTINGS_MODULE": "samverkan.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "CACHE_URL": f"filecache://{tmp_path / 'cache'}",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "CACHE_URL": f"filecache://{folder / 'cache'}",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",  # as make run: a worker's queue
     }
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A database file with the tree and a published conference, made once for this module
+    by ``manage.py shell``; each test works on a copy of its own."""
+    folder = tmp_path_factory.mktemp("site")
+    environment = make_run_environment(folder)
     with django_db_blocker.unblock():
-        copy_test_database(tmp_path / "db.sqlite3", environment)
-    return environment
-
-
-def test_a_change_published_by_another_process_is_in_the_next_answer(environment, tmp_path):
+        copy_test_database(folder / "db.sqlite3", environment, tmp_path_factory)
     conference = run_shell(environment, BUILD_CONTENT)["conference"]
+    return SimpleNamespace(database=folder / "db.sqlite3", conference=conference)
+
+
+@pytest.fixture
+def environment(db, site, tmp_path):
+    """``make run``'s settings, on a copy of the site's database and a cache of this test's own."""
+    copy_database(site.database, tmp_path / "db.sqlite3")
+    return make_run_environment(tmp_path)
+
+
+def test_a_change_published_by_another_process_is_in_the_next_answer(site, environment, tmp_path):
+    conference = site.conference
     url = f"/api/v2/pages/{conference}/"
     port = free_port()
     with server(runserver(port), port, environment, tmp_path / "server.log") as api:
@@ -80,8 +104,10 @@ def test_a_change_published_by_another_process_is_in_the_next_answer(environment
         assert api.get(url, If_None_Match=first.headers["ETag"]).status == 200
 
 
-def test_a_page_the_scheduled_publishing_job_publishes_is_in_the_next_answer(environment, tmp_path):
-    conference = run_shell(environment, BUILD_CONTENT)["conference"]
+def test_a_page_the_scheduled_publishing_job_publishes_is_in_the_next_answer(
+    site, environment, tmp_path
+):
+    conference = site.conference
     url = f"/api/v2/pages/{conference}/"
     port = free_port()
     with server(runserver(port), port, environment, tmp_path / "server.log") as api:

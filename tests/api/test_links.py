@@ -28,7 +28,6 @@ from wagtail.images.tests.utils import get_test_image_file
 from content_types.models import ConferencePage
 from content_types.webhooks.payloads import api_detail_url
 
-from ..demo_content import load_demo_content
 from ..utils import settings_in_new_process
 
 #: Where the demo's Site and the admin are said to be: what links must not name.
@@ -40,8 +39,8 @@ LINK_KEYS = {"detail_url", "html_url", "full_url", "calendar_url"}
 CONFIGURED = "https://samverkan.example"
 
 
-def build_demo():
-    report = load_demo_content()
+def build_demo(demo_content):
+    report = demo_content.lay_down()
     conference = ConferencePage.objects.live().order_by("pk").first()
     conference.image = get_image_model().objects.create(title="Affisch", file=get_test_image_file())
     conference.save_revision().publish()
@@ -49,7 +48,7 @@ def build_demo():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(demo_content, django_db_blocker):
     """The demo content and a conference with an image, once for this module.
 
     On SQLite the server's threads share the test's in-memory database and its
@@ -61,12 +60,12 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite":
             with transaction.atomic():
-                yield build_demo()
+                yield build_demo(demo_content)
                 transaction.set_rollback(True)
             return
         migrated = connection.creation.serialize_db_to_string()
         with transaction.atomic():
-            report = build_demo()
+            report = build_demo(demo_content)
         yield report
         call_command(
             "flush",

@@ -37,8 +37,6 @@ from content_types.api.views import ContentPagesAPIViewSet
 from content_types.models import ConferencePage, ProjectPage
 from content_types.projects.models import ProjectStatus
 
-from ..demo_content import load_demo_content
-
 pytestmark = pytest.mark.django_db
 
 OPENAPI_URL = "/api/v2/openapi.json"
@@ -48,10 +46,10 @@ UNDOCUMENTED_QUERY_PARAMETERS = {"_", "format"}
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it."""
+def demo(demo_content, django_db_blocker):
+    """The demo content, laid down for this module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo_content()
+        yield demo_content.lay_down()
         transaction.set_rollback(True)
 
 

@@ -37,7 +37,6 @@ from content_types.models import (
     ProgrammeItemSpeaker,
 )
 
-from ..demo_content import load_demo_content
 from ..utils import (
     HELSINKI,
     local,
@@ -71,9 +70,9 @@ DATE_KEYS = ("startDate", "endDate", "doorTime", "validThrough")
 
 
 @pytest.fixture(scope="module")
-def content(module_transaction, django_db_blocker):
+def content(module_transaction, demo_content, django_db_blocker):
     with django_db_blocker.unblock():
-        load_demo_content()
+        demo_content.lay_down()
         return build_content()
 
 

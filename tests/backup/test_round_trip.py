@@ -25,7 +25,6 @@ from content_types.backup import export_content, import_content
 from content_types.backup.restore import content_present
 from content_types.models import ConferenceDocument, ConferencePage, Venue
 
-from ..demo_content import load_demo_content
 from ..utils import make_conference, pages_url
 from .helpers import LEAFLET, api_answers, empty_storage, make_document, make_image, stored_names
 
@@ -82,11 +81,11 @@ def media_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def exported(media_root, django_db_setup, django_db_blocker, tmp_path_factory):
+def exported(media_root, demo_content, django_db_blocker, tmp_path_factory):
     directory = tmp_path_factory.mktemp("backup") / "samverkan"
     with django_db_blocker.unblock():
         with transaction.atomic():
-            load_demo_content()
+            demo_content.lay_down()
             add_editor_and_media()
             cache.clear()
             before = SimpleNamespace(api=api_answers(Client()), state=site_state())

@@ -5,14 +5,12 @@ from django.db import transaction
 
 from content_types.models import ConferencePage, ProgrammeItemPage
 
-from ..demo_content import load_demo_content
-
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for a test module and rolled back after it."""
+def demo(demo_content, django_db_blocker):
+    """The demo content, laid down for a test module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo_content()
+        yield demo_content.lay_down()
         transaction.set_rollback(True)
 
 
