@@ -42,7 +42,6 @@ from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSn
 from .pagination import ContentPagination
 from .renderers import PreEncodedJSONRenderer
 from .serializers import IsFallbackField, TranslationsField
-from .serializers.built_once import FieldsBuiltOnce
 from .serializers.meta import (
     PublicParentField,
     ServerDetailUrlField,
@@ -134,7 +133,7 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
         return context
 
 
-class ContentPageSerializer(FieldsBuiltOnce, PageSerializer):
+class ContentPageSerializer(PageSerializer):
     detail_url = ServerDetailUrlField(read_only=True)
     html_url = ServerPageHtmlUrlField(read_only=True)
     translations = TranslationsField()

@@ -1,15 +1,12 @@
-"""What the API works out once per process: the fields an answer shows, the fields of a serializer."""
+"""What the API works out once per process: the fields an answer shows."""
 
 import pytest
 from wagtail.api.v2.utils import BadRequestError
 
 from content_types.api.delivery import PLANS, field_plan
 from content_types.api.memo import Memo
-from content_types.api.serializers import PersonSerializer
 from content_types.api.views import ContentPagesAPIViewSet
 from content_types.models import ConferencePage
-
-from ..utils import make_person
 
 
 def test_a_memo_computes_each_key_once():
@@ -61,15 +58,3 @@ def test_unknown_fields_are_refused_every_time_they_are_asked_for():
     for _attempt in range(2):
         with pytest.raises(BadRequestError, match="unknown fields: nonsense"):
             plan("title,nonsense")
-
-
-@pytest.mark.django_db
-def test_each_serializer_has_fields_of_its_own():
-    person = make_person("Eva Ek", title="Bibliotekarie")
-    first, second = PersonSerializer(), PersonSerializer()
-
-    assert list(first.fields) == ["id", "name", "title", "organisation", "email", "phone"]
-    assert list(second.fields) == list(first.fields)
-    assert first.fields["name"] is not second.fields["name"]
-    assert first.fields["name"].parent is first and second.fields["name"].parent is second
-    assert second.to_representation(person)["title"] == "Bibliotekarie"
