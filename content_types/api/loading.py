@@ -1,20 +1,19 @@
-"""Everything an API response shows, loaded before it is serialised.
+"""Everything a rendering of the API shows, loaded before it is serialised.
 
 Serialising page by page asks the database for each page's relations, each
 snippet's translation and each linked page's public version in turn: a
-listing of 100 pages, or a programme of 200 items, costs hundreds of queries.
-Before serialising, the pages endpoint walks the fields the response will
-show, level by level. Every list of a level (a project's funders, partners,
-goals, regions ...) comes for every object of the level in one query
-(``batch.py``); the translations of the snippets shown come together, every
-model in one query, once the level is walked; and every page the response
-mentions (related pages, translations, parents) comes in one query. The
-number of queries then depends on the fields asked for, never on how many
-pages, items or speakers there are.
+programme of 200 items costs hundreds of queries. Before serialising, the pages
+endpoint walks the fields the response will show, level by level, and loads
+each relation of a level (a project's funders, partners, goals, regions ...)
+for every object of the level at once with Django's ``prefetch_related_objects``,
+the foreign keys the fields follow from its rows with ``select_related``. The
+translations of the snippets shown come together once a level is walked, one
+query per snippet model, and every page the response mentions (related pages,
+translations, parents) comes in one query. The number of queries then depends
+on the fields shown, never on how many pages, items or speakers there are.
 
-A field takes part by defining ``preload(holders, loader)``, and
-``relations(holders, loader)`` for the lists it shows; a serializer without
-them is walked field by field. Fields read what they need through
+A field takes part by defining ``preload(holders, loader)``; a serializer
+without one is walked field by field. Fields read what they need through
 ``loader_for(context)``, which answers from what was loaded and falls back to
 asking the database for anything that was not.
 """
@@ -22,25 +21,26 @@ asking the database for anything that was not.
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from rest_framework import serializers
 from wagtail.models import Page
 
 from ..visibility import public_pages
-from .batch import Relation, fetch_translations, is_to_many, prefetch_together
-from .memo import Memo
-
-CHAINS = Memo(size=1024)  # (serializer class, model) -> foreign-key paths it follows
 
 
 def loader_for(context):
-    """The loader of the request being answered (one per request), or a fresh one."""
+    """The loader of the request being answered (one per request), or a fresh one.
+
+    It is kept on the request, as Wagtail keeps ``request.is_preview``, so that
+    the fields of a response and the schema.org markup they build share what
+    was loaded.
+    """
     request = context.get("request") if context else None
     if request is None:
         return ResponseLoader(None)
-    loader = getattr(request, "_samverkan_loader", None)
+    loader = getattr(request, "samverkan_loader", None)
     if loader is None:
-        loader = request._samverkan_loader = ResponseLoader(request)
+        loader = request.samverkan_loader = ResponseLoader(request)
     return loader
 
 
@@ -49,11 +49,6 @@ def model_field(model, attribute):
         return model._meta.get_field(attribute)
     except FieldDoesNotExist:
         return None
-
-
-def is_relation(model, attribute):
-    field = model_field(model, attribute)
-    return field is not None and field.is_relation
 
 
 def forward_target(model, attribute):
@@ -69,14 +64,7 @@ def select_chains(serializer, model):
 
     Following them in the query that loads ``model`` saves a query per level.
     A serializer names the foreign keys its method fields read in ``follows``.
-    They depend on the serializer's class alone (its fields are declared on
-    it), so each class works them out once.
     """
-    key = (type(serializer), model)
-    return list(CHAINS.get(key, lambda: tuple(chains_of(serializer, model))))
-
-
-def chains_of(serializer, model):
     chains = [chain for chain in getattr(serializer, "follows", ()) if forward_target(model, chain)]
     for field in serializer.fields.values():
         chains.extend(field_chains(field, model))
@@ -105,16 +93,24 @@ def follow(model, attribute, serializer=None):
     return [attribute, *(f"{attribute}__{chain}" for chain in nested)]
 
 
-def to_many(holders, attribute, serializer=None):
-    """``attribute`` of ``holders`` as a Relation to load with the level's others, if it is a list.
+def in_model_order(model):
+    """``model``'s rows in the order its Meta gives, then by primary key, on every database.
 
-    Its rows come with the foreign keys ``serializer`` follows from them.
+    Rows an editor did not reorder share a sort order, and databases break
+    such ties differently; an empty sort order (a row made outside the
+    editor) comes first, as SQLite puts it, on PostgreSQL too.
     """
-    model = type(holders[0])
-    if is_to_many(model, attribute):
-        target = model_field(model, attribute).related_model
-        chains = select_chains(serializer, target) if serializer is not None else []
-        yield Relation(holders, attribute, chains)
+    ordering = []
+    for name in model._meta.ordering:
+        if isinstance(name, str):
+            column = F(name.lstrip("-"))
+            name = (
+                column.desc(nulls_last=True)
+                if name.startswith("-")
+                else column.asc(nulls_first=True)
+            )
+        ordering.append(name)
+    return model._default_manager.order_by(*ordering, "pk")
 
 
 class ResponseLoader:
@@ -142,26 +138,11 @@ class ResponseLoader:
         holders = [holder for holder in holders if holder is not None]
         if not holders:
             return
-        prefetch_together(self.relations(holders, serializer))
         hook = getattr(serializer, "preload", None)
         if hook is not None:
             hook(holders, self)
         for field in serializer.fields.values():
             self.walk_field(holders, field)
-
-    def relations(self, holders, serializer):
-        """The to-many relations of ``holders`` that ``serializer``'s fields list, to load as one.
-
-        A field names its own in ``relations(holders, loader)``.
-        """
-        for field in serializer.fields.values():
-            declared = getattr(field, "relations", None)
-            if declared is not None:
-                yield from declared(holders, self)
-            elif isinstance(field, serializers.ListSerializer):
-                yield from to_many(holders, field.source, field.child)
-            elif isinstance(field, serializers.BaseSerializer) and field.source == "*":
-                yield from self.relations(holders, field)
 
     def walk_field(self, holders, field):
         if isinstance(field, serializers.ListSerializer):
@@ -177,29 +158,35 @@ class ResponseLoader:
 
         ``attribute`` is a relation (forward, reverse or many-to-many) or any
         attribute; ``prefetch`` names the relations such an attribute reads.
-        Rows of a reverse or many-to-many relation come with the foreign keys
-        ``serializer`` follows from them.
+        Rows of a reverse or many-to-many relation come in the model's order
+        (``in_model_order``) with the foreign keys ``serializer`` follows from
+        them. Holders whose rows were loaded before are not asked for again.
         """
         holders = [holder for holder in holders if holder is not None]
         if not holders:
             return []
-        model = type(holders[0])
-        lookups = list(prefetch)
-        field = model_field(model, attribute)
-        if field is not None and field.is_relation:
-            if field.concrete and not field.many_to_many:
-                lookups.append(attribute)
-            else:
-                target = field.related_model
-                # The model's own order, then creation order: rows an editor did not
-                # reorder share a sort_order, and databases break such ties differently.
-                rows = target._default_manager.order_by(*target._meta.ordering, "pk")
-                if serializer is not None:
-                    rows = rows.select_related(*select_chains(serializer, target))
-                lookups.append(Prefetch(attribute, queryset=rows))
-        if lookups:
-            prefetch_related_objects(holders, *lookups)
+        by_model = defaultdict(list)
+        for holder in holders:
+            by_model[type(holder)].append(holder)
+        for model, of_model in by_model.items():
+            lookups = [*prefetch, *self.lookups(model, attribute, serializer)]
+            if lookups:
+                prefetch_related_objects(of_model, *lookups)
         return [value for holder in holders for value in self.values_of(holder, attribute)]
+
+    @staticmethod
+    def lookups(model, attribute, serializer):
+        """What ``prefetch_related_objects`` is given to load ``attribute`` of ``model``'s rows."""
+        field = model_field(model, attribute)
+        if field is None or not field.is_relation:
+            return []
+        if field.concrete and not field.many_to_many:
+            return [attribute]
+        target = field.related_model
+        rows = in_model_order(target)
+        if serializer is not None:
+            rows = rows.select_related(*select_chains(serializer, target))
+        return [Prefetch(attribute, queryset=rows)]
 
     @staticmethod
     def values_of(holder, attribute):
@@ -215,7 +202,7 @@ class ResponseLoader:
         """``[(instance, locale_id), ...]`` in those locales, looked up now.
 
         The translations come with the foreign keys ``serializer`` follows from
-        them, in one query with every other translation asked for so far.
+        them, together with every other translation asked for so far.
         """
         self.want_translations(pairs, serializer)
         self.fetch_translations()
@@ -238,12 +225,17 @@ class ResponseLoader:
                 chains.update(select_chains(serializer, model))
 
     def fetch_translations(self):
-        """Look up every translation asked for, of every model, in one query."""
+        """Look up every translation asked for, one query per model."""
         wanted, self._wanted_translations = self._wanted_translations, {}
-        for translation in fetch_translations(wanted):
-            key = (type(translation), translation.translation_key, translation.locale_id)
-            self._translations[key] = translation
-        for model, (keys, locales, _chains) in wanted.items():
+        for model, (keys, locales, chains) in wanted.items():
+            translations = (
+                model._default_manager.filter(translation_key__in=keys, locale_id__in=locales)
+                .select_related(*sorted(chains))
+                .order_by()
+            )
+            for translation in translations:
+                key = (model, translation.translation_key, translation.locale_id)
+                self._translations[key] = translation
             self._asked.update((model, key, locale) for key in keys for locale in locales)
 
     def in_language(self, instance, locale_id):

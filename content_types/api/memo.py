@@ -1,9 +1,9 @@
-"""What the API works out once per process: built SQL, serializer classes, the keys they follow.
+"""What the API works out once per process: the fields an answer shows (``delivery.field_plan``).
 
-Each depends only on the code (the models, the serializers, the fields a
+It depends only on the code (the page models, the endpoint, the fields a
 request asks for), never on the content, so it lasts as long as the process.
 The number kept is bounded all the same: ``?fields=`` lets a client ask for
-any number of different serializers.
+any number of different field lists.
 """
 
 from threading import Lock

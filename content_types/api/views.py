@@ -43,7 +43,6 @@ from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSn
 from .pagination import ContentPagination
 from .renderers import PreEncodedJSONRenderer
 from .serializers import IsFallbackField, TranslationsField
-from .serializers.built_once import FieldsBuiltOnce
 from .serializers.meta import (
     PublicParentField,
     ServerDetailUrlField,
@@ -135,7 +134,7 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
         return context
 
 
-class ContentPageSerializer(FieldsBuiltOnce, PageSerializer):
+class ContentPageSerializer(PageSerializer):
     detail_url = ServerDetailUrlField(read_only=True)
     html_url = ServerPageHtmlUrlField(read_only=True)
     translations = TranslationsField()
@@ -279,23 +278,21 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if not self.preload:
             return serializer
         many = kwargs.get("many")
+        fields = serializer.child if many else serializer
         if isinstance(instance, QuerySet):
-            instance = instance.select_related(
-                *self.select_chains(serializer.child, instance.model)
-            )
-            pages = list(instance)
+            pages = list(instance.select_related(*self.select_chains(fields, instance.model)))
         elif many:
             # Search results come from the search backend, already a query of their own.
             pages = list(instance)
             if pages:
-                chains = self.select_chains(serializer.child, type(pages[0]))
-                prefetch_related_objects(pages, *chains)
+                prefetch_related_objects(pages, *self.select_chains(fields, type(pages[0])))
         else:
-            pages = [instance]
-        fields = serializer.child if many else serializer
+            # The detail's page again, with the foreign keys its fields follow: one
+            # query instead of one for each of them.
+            chains = self.select_chains(fields, type(instance))
+            pages = [type(instance)._default_manager.select_related(*chains).get(pk=instance.pk)]
         loader_for(serializer.context).preload(pages, fields)
-        if many:
-            serializer.instance = pages
+        serializer.instance = pages if many else pages[0]
         return serializer
 
 

@@ -1,16 +1,12 @@
-"""What the API works out once per process: the fields an answer shows, the keys serializers follow."""
+"""What the API works out once per process: the fields an answer shows."""
 
 import pytest
 from wagtail.api.v2.utils import BadRequestError
 
 from content_types.api.delivery import PLANS, field_plan
-from content_types.api.loading import CHAINS, select_chains
 from content_types.api.memo import Memo
-from content_types.api.serializers import PersonSerializer, SpeakerSerializer
 from content_types.api.views import ContentPagesAPIViewSet
-from content_types.models import ConferencePage, ProgrammeItemSpeaker
-
-from ..utils import make_person
+from content_types.models import ConferencePage
 
 
 def test_a_memo_computes_each_key_once():
@@ -62,28 +58,3 @@ def test_unknown_fields_are_refused_every_time_they_are_asked_for():
     for _attempt in range(2):
         with pytest.raises(BadRequestError, match="unknown fields: nonsense"):
             plan("title,nonsense")
-
-
-@pytest.mark.django_db
-def test_each_serializer_has_fields_of_its_own():
-    person = make_person("Eva Ek", title="Bibliotekarie")
-    first, second = PersonSerializer(), PersonSerializer()
-
-    assert list(first.fields) == ["id", "name", "title", "organisation", "email", "phone"]
-    assert list(second.fields) == list(first.fields)
-    assert first.fields["name"] is not second.fields["name"]
-    assert first.fields["name"].parent is first and second.fields["name"].parent is second
-    assert second.to_representation(person)["title"] == "Bibliotekarie"
-
-
-def test_the_foreign_keys_a_serializer_follows_are_worked_out_once_per_class():
-    CHAINS.clear()
-    chains = select_chains(SpeakerSerializer(), ProgrammeItemSpeaker)
-
-    # The speaker's organisation is followed with the organisation it is part of.
-    assert set(chains) >= {"person", "organisation__parent"}
-    assert select_chains(SpeakerSerializer(), ProgrammeItemSpeaker) == chains
-    assert len(CHAINS) > 0
-    remembered = len(CHAINS)
-    select_chains(SpeakerSerializer(), ProgrammeItemSpeaker)
-    assert len(CHAINS) == remembered

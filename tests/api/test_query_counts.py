@@ -45,10 +45,11 @@ ROWS = 40
 # Enough rows that a query per row would show many times over; few, so the content builds fast.
 PROGRAMME = 60
 # The most queries a response may cost, whatever its size: the count (listings),
-# the pages, one for every level of lists (a project's funders, partners, goals,
-# contacts ... come in one), one per snippet model for the translations, and one
-# for every page the response links to. The site's language roots and the view
-# restrictions are remembered between requests until content changes.
+# the pages, one for every list shown (a project's funders, a programme's
+# speakers: each prefetched for all its holders at once), one per snippet model
+# for the translations, and one for every page the response links to. The site's
+# language roots and the view restrictions are remembered between requests until
+# content changes.
 MAX_QUERIES = 10
 # A read from the store: the public pages' ids (and their count, for a listing),
 # then their stored representations.

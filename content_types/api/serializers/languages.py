@@ -5,7 +5,7 @@ a Norwegian page points at the Swedish venue it shares with its source. Readers
 get the venue's Norwegian version where one exists, the source's otherwise.
 """
 
-from ..loading import follow, loader_for, to_many
+from ..loading import follow, loader_for
 from .fields import ReadOnlyField
 
 
@@ -46,10 +46,6 @@ class InLanguageOf(ReadOnlyField):
     def select_chains(self, model):
         chains = follow(model, self.attribute, self.serializer)
         return chains + list(self.prefetch)
-
-    def relations(self, holders, loader):
-        if not self.prefetch:
-            yield from to_many(holders, self.attribute, self.serializer)
 
     def preload(self, holders, loader):
         loader.related(holders, self.attribute, self.serializer, self.prefetch)

@@ -16,7 +16,6 @@ from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField
 
 from ...base_url import absolute_url, page_url
 from ..loading import loader_for
-from ..memo import Memo
 
 
 class ServerDetailUrlField(DetailUrlField):
@@ -62,18 +61,12 @@ class PublicParentField(PageParentField):
     def preload(self, holders, loader):
         loader.want_parents(holders)
 
-    #: The parent's serializer class, by page type: made once, as the views' are.
-    serializer_classes = Memo(size=64)
-
     def to_representation(self, value):
         # Wagtail's, with this module's link fields instead of those of PageSerializer.
-        serializer_class = self.serializer_classes.get(
+        serializer_class = get_serializer_class(
             type(value),
-            lambda: get_serializer_class(
-                type(value),
-                ["id", "type", "detail_url", "html_url", "title"],
-                meta_fields=["type", "detail_url", "html_url"],
-                base=PageLinkSerializer,
-            ),
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PageLinkSerializer,
         )
         return serializer_class(context=self.context).to_representation(value)

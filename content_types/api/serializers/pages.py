@@ -3,7 +3,7 @@
 from wagtail.models import Page
 
 from ...base_url import absolute_url, page_url
-from ..loading import follow, loader_for, to_many
+from ..loading import follow, loader_for
 from .fields import ReadOnlyField
 
 
@@ -100,9 +100,6 @@ class PageLinkListField(PageLinkField):
 
     def select_chains(self, model):
         return []
-
-    def relations(self, holders, loader):
-        yield from to_many(loader.every_language(holders), self.attribute)
 
     def preload(self, holders, loader):
         every_version = loader.every_language(holders)

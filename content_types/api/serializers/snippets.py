@@ -3,30 +3,29 @@
 from rest_framework import serializers
 
 from ...snippets.models import FocusArea, Organisation, Person, Region, Venue
-from .built_once import FieldsBuiltOnce
 from .fields import ImageSerializer
 from .languages import InLanguageOf
 
 
-class RegionSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class RegionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = ["id", "name", "kind", "country"]
 
 
-class FocusAreaSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class FocusAreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = FocusArea
         fields = ["id", "name", "description"]
 
 
-class ParentOrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class ParentOrganisationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = ["id", "name"]
 
 
-class OrganisationSummarySerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class OrganisationSummarySerializer(serializers.ModelSerializer):
     """An organisation where a person, speaker or partner is shown: with the one it is part of.
 
     A department means little without its university ("Institutionen
@@ -40,7 +39,7 @@ class OrganisationSummarySerializer(FieldsBuiltOnce, serializers.ModelSerializer
         fields = ["id", "name", "kind", "parent"]
 
 
-class OrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class OrganisationSerializer(serializers.ModelSerializer):
     county = InLanguageOf(RegionSerializer())
     parent = InLanguageOf(OrganisationSummarySerializer())
     logo = ImageSerializer()
@@ -60,7 +59,7 @@ class OrganisationSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class PersonSerializer(serializers.ModelSerializer):
     """A person; e-mail and phone only where the editor marked them public."""
 
     organisation = InLanguageOf(OrganisationSummarySerializer())
@@ -72,7 +71,7 @@ class PersonSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
         fields = ["id", "name", "title", "organisation", "email", "phone"]
 
 
-class VenueSerializer(FieldsBuiltOnce, serializers.ModelSerializer):
+class VenueSerializer(serializers.ModelSerializer):
     latitude = serializers.FloatField(read_only=True)
     longitude = serializers.FloatField(read_only=True)
 
