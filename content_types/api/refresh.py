@@ -15,6 +15,10 @@ nothing.
   shows it or one of its translations.
 - A view restriction, collection, locale or site: every representation, as
   any page may show what it changes.
+- A translator's work in wagtail-localize (a string translated, a translation
+  begun or ended, the copy of a republished source refreshed): every version
+  of the page, whose ``meta.translations`` show its translation states; they
+  render at their next read, as a PO file is imported a string at a time.
 """
 
 from django.db import transaction
@@ -31,6 +35,12 @@ from wagtail.models import (
     Site,
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import (
+    StringTranslation,
+    TranslationContext,
+    TranslationSource,
+)
+from wagtail_localize.models import Translation as LocalizeTranslation
 
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
@@ -92,6 +102,27 @@ def everything_changed(sender, instance, **kwargs):
     refresh_on_commit(everything=True, using=kwargs.get("using"))
 
 
+def translated_objects(instance):
+    """The translation key whose translation states (``localization/status.py``) ``instance``
+    counts in, as a list or a query: wagtail-localize's copy of a source names it, a translation
+    names its copy, a translated string the context it was translated in."""
+    if isinstance(instance, TranslationSource):
+        return [instance.object_id]
+    if isinstance(instance, LocalizeTranslation):
+        return TranslationSource.objects.filter(pk=instance.source_id).values("object_id")
+    return TranslationContext.objects.filter(pk=instance.context_id).values("object_id")
+
+
+def translation_work_changed(sender, instance, **kwargs):
+    """Every version of the page, marked stale once committed; each renders at its next read."""
+    versions = Page.objects.filter(translation_key__in=translated_objects(instance))
+
+    def mark():
+        store.mark_stale(page_ids=list(versions.values_list("pk", flat=True)))
+
+    transaction.on_commit(mark, using=kwargs.get("using"), robust=True)
+
+
 def connect():
     """Connect the receivers (``AppConfig.ready``)."""
     for name, signal in (
@@ -110,3 +141,11 @@ def connect():
                 signal.connect(
                     receiver, sender=model, dispatch_uid=f"samverkan_delivery_{name}_{change}"
                 )
+    for model in (StringTranslation, LocalizeTranslation, TranslationSource):
+        name = model._meta.label_lower
+        for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                translation_work_changed,
+                sender=model,
+                dispatch_uid=f"samverkan_delivery_{name}_{change}",
+            )
