@@ -216,6 +216,19 @@ class TestAChangedPage:
         parent = detail(client, world.panel)["meta"]["parent"]
         assert parent["id"] == world.conference.pk
 
+    def test_a_programme_item_deleted_leaves_its_conferences_programme(
+        self, world, store_state, commit, client
+    ):
+        break_item = world.break_item
+        deleted = break_item.pk
+        with commit():
+            break_item.delete()
+
+        assert ids(world.conference) | {deleted} <= store_state.rendered_again()
+        assert not ids(world.other_conference, world.panel) & store_state.rendered_again()
+        titles = [entry["title"] for entry in detail(client, world.conference)["programme"]]
+        assert titles == ["Inledning"]
+
 
 class TestTranslationWork:
     """A page's translation states (``meta.translations``) follow the translators' work, which
