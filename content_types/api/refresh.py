@@ -15,6 +15,10 @@ nothing.
   shows it or one of its translations.
 - A view restriction, collection, locale or site: every representation, as
   any page may show what it changes.
+- A translator's work in wagtail-localize (a string translated, a translation
+  begun or ended, the copy of a republished source refreshed): every version
+  of the page, whose ``meta.translations`` show its translation states; they
+  render at their next read, as a PO file is imported a string at a time.
 """
 
 from django.db import transaction
@@ -31,6 +35,12 @@ from wagtail.models import (
     Site,
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import (
+    StringTranslation,
+    TranslationContext,
+    TranslationSource,
+)
+from wagtail_localize.models import Translation as LocalizeTranslation
 
 from ..content_state import (
     EVERY_LISTING,
@@ -150,6 +160,25 @@ def everything_changed(sender, instance, **kwargs):
     refresh_on_commit(everything=True, using=kwargs.get("using"))
 
 
+def translated_objects(instance):
+    """The translation key whose translation states (``localization/status.py``) ``instance``
+    counts in, as a list or a query: wagtail-localize's copy of a source names it, a translation
+    names its copy, a translated string the context it was translated in."""
+    if isinstance(instance, TranslationSource):
+        return [instance.object_id]
+    if isinstance(instance, LocalizeTranslation):
+        return TranslationSource.objects.filter(pk=instance.source_id).values("object_id")
+    return TranslationContext.objects.filter(pk=instance.context_id).values("object_id")
+
+
+def translation_work_changed(sender, instance, **kwargs):
+    """Every version of the page: their translations' progress and status change."""
+    versions = Page.objects.filter(translation_key__in=translated_objects(instance))
+    refresh_on_commit(
+        page_ids=list(versions.values_list("pk", flat=True)), using=kwargs.get("using")
+    )
+
+
 def connect():
     """Connect the receivers (``AppConfig.ready``)."""
     for name, signal in (
@@ -167,3 +196,11 @@ def connect():
         for model in models:
             uid = f"samverkan_delivery_{model._meta.label_lower}_{receiver.__name__}"
             signal.connect(receiver, sender=model, dispatch_uid=uid)
+    for model in (StringTranslation, LocalizeTranslation, TranslationSource):
+        name = model._meta.label_lower
+        for signal, change in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                translation_work_changed,
+                sender=model,
+                dispatch_uid=f"samverkan_delivery_{name}_{change}",
+            )
