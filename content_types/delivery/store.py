@@ -6,10 +6,14 @@ a change is never saved over the change (``save`` compares the version it
 started from); the next read renders again.
 """
 
-from django.db import IntegrityError, transaction
+import logging
+
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 
 from .models import ContainedObject, Representation
+
+logger = logging.getLogger(__name__)
 
 
 def save(rendering, version):
@@ -39,6 +43,10 @@ def save(rendering, version):
             )
     except IntegrityError:
         pass  # another process saved its rendering first
+    except OperationalError:
+        # SQLite lets one writer at a time: a reader that cannot keep its rendering
+        # while an editor publishes serves it all the same; a later read keeps it.
+        logger.warning("The rendering of page %s could not be kept", rendering.page_id)
     return representation
 
 

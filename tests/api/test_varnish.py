@@ -96,7 +96,7 @@ def varnish(port, backend_port, workdir):
 
 
 @pytest.fixture
-def site_behind_varnish(db, django_db_blocker, tmp_path):
+def site_behind_varnish(db, django_db_blocker, tmp_path, tmp_path_factory):
     """Varnish in front of ``make run``'s server, which purges it; the content's ids."""
     if not has_varnish_with_xkey():
         pytest.skip("Varnish with the xkey vmod is not installed (.ci/ensure_varnish.sh)")
@@ -116,7 +116,7 @@ def site_behind_varnish(db, django_db_blocker, tmp_path):
         "FRONTEND_CACHE_URL": f"http://127.0.0.1:{varnish_port}",
     }
     with django_db_blocker.unblock():
-        copy_test_database(tmp_path / "db.sqlite3", environment)
+        copy_test_database(tmp_path / "db.sqlite3", environment, tmp_path_factory)
     content = run_shell(environment, BUILD)
     workdir = tmp_path / "varnish"
     workdir.mkdir()

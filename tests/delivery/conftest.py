@@ -79,3 +79,9 @@ def pages_showing(text):
 
 def ids(*pages):
     return {page.pk for page in pages}
+
+
+@pytest.fixture(autouse=True)
+def render_on_change(settings):
+    """As where a task worker runs (production): a change renders again what it made stale."""
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "RENDER_ON_CHANGE": True}

@@ -109,6 +109,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # One writer at a time: readers keep what they render into the delivery store, so a
+    # transaction takes the write lock when it begins and waits for it (up to 20 s), rather
+    # than failing when a read turns into a write while another process writes.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("timeout", 20)
+    options.setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process of the site: the API's content generation and
