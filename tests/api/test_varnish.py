@@ -32,7 +32,8 @@ from ..processes import (
 from ..processes import shell as run_shell
 from ..utils import PROJECT_DIR
 
-pytestmark = pytest.mark.slow
+# The test database must exist to be copied, though the test itself does not use it.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 VARNISHD = "/usr/sbin/varnishd"
 VCL_DIR = PROJECT_DIR / "deploy" / "varnish"
@@ -95,11 +96,17 @@ def varnish(port, backend_port, workdir):
             process.wait()
 
 
-@pytest.fixture
-def site_behind_varnish(db, django_db_blocker, tmp_path, tmp_path_factory):
-    """Varnish in front of ``make run``'s server, which purges it; the content's ids."""
+@pytest.fixture(scope="module")
+def site_behind_varnish(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Varnish in front of ``make run``'s server, which purges it; the content's ids.
+
+    Made before the test's transaction begins, as the other server tests make
+    their sites: that transaction holds SQLite's write lock, which the copy of
+    the test database would wait for.
+    """
     if not has_varnish_with_xkey():
         pytest.skip("Varnish with the xkey vmod is not installed (.ci/ensure_varnish.sh)")
+    tmp_path = tmp_path_factory.mktemp("varnish")
     site_port, varnish_port = free_port(), free_port()
     inherited = {
         name: value
