@@ -54,6 +54,9 @@ DEFAULTS = {
     "SURROGATE_KEY_PURGE": {},
     # How long a sync token lasts, in seconds (``sync/``); the change log is kept as long.
     "SYNC_TOKEN_MAX_AGE": 30 * 24 * 60 * 60,
+    # Seconds after a change of public content during which anonymous reads stay on the
+    # primary, where a read replica is configured (``api/read_replica.py``): the most it lags.
+    "REPLICA_MAX_LAG": 10,
 }
 
 

@@ -48,6 +48,8 @@ class PagePreviewAPIViewSet(ContentPagesAPIViewSet):
     """
 
     base_serializer_class = PreviewPageSerializer
+    # The draft just saved is on the primary; a replica may not have it yet.
+    reads_from_replica = False
     # A draft's inline rows are in memory, not in the database: nothing to load beforehand.
     preload = False
     #: A draft comes by its token: no filter, ordering or paging applies to it.

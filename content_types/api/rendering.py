@@ -23,6 +23,7 @@ from ..base_url import base_url, links_for_store
 from ..content_state import api_setting, current_generation, next_schedule_change
 from ..delivery.recording import recording
 from ..delivery.rendering_request import mark_rendering
+from .read_replica import reading_from_primary
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,13 @@ def rendering_request(path):
     return mark_rendering(request)
 
 
+@reading_from_primary()
 def render(page_id):
-    """The page's ``Rendering``, or None when it is not public (the detail answers 404)."""
+    """The page's ``Rendering``, or None when it is not public (the detail answers 404).
+
+    Read from the primary, even for a reader answered from a replica: the store
+    keeps it as current (``read_replica.py``).
+    """
     path = reverse(f"{api_setting('URL_NAMESPACE')}:pages:detail", args=[page_id])
     match = resolve(path)
     started = timezone.now()

@@ -41,6 +41,7 @@ from .messages import message_language
 from .methods import method_not_allowed, read_only
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
+from .read_replica import may_read_from_replica, reading_from
 from .renderers import PreEncodedJSONRenderer
 from .serializers import IsFallbackField, TranslationsField
 from .serializers.meta import (
@@ -134,6 +135,22 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
         return context
 
 
+class ReplicaReadsMixin:
+    """Reads an anonymous GET's answer from the read replica, where one is configured
+    (``read_replica.py``); any other request's from the primary.
+
+    After ``CachedResponseMixin`` in the bases: what the response cache reads
+    (the page schedule) comes from the primary.
+    """
+
+    #: False where an answer must show what was just saved (the preview's drafts).
+    reads_from_replica = True
+
+    def dispatch(self, request, *args, **kwargs):
+        with reading_from(self.reads_from_replica and may_read_from_replica(request)):
+            return super().dispatch(request, *args, **kwargs)
+
+
 class ContentPageSerializer(PageSerializer):
     detail_url = ServerDetailUrlField(read_only=True)
     html_url = ServerPageHtmlUrlField(read_only=True)
@@ -142,7 +159,9 @@ class ContentPageSerializer(PageSerializer):
     parent = PublicParentField(read_only=True)
 
 
-class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIViewSet):
+class ContentPagesAPIViewSet(
+    CachedResponseMixin, ReplicaReadsMixin, ValidatedQueryMixin, PagesAPIViewSet
+):
     """The pages endpoint: public pages only, every filter value validated.
 
     Every page's meta lists its translations with their status; ``?locale=``
@@ -338,7 +357,11 @@ class ContentDocumentSerializer(DocumentSerializer):
 
 
 class ContentImagesAPIViewSet(
-    CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, ImagesAPIViewSet
+    CachedResponseMixin,
+    ReplicaReadsMixin,
+    ValidatedQueryMixin,
+    PublicMediaMixin,
+    ImagesAPIViewSet,
 ):
     base_serializer_class = ContentImageSerializer
     not_found_messages = {
@@ -349,7 +372,11 @@ class ContentImagesAPIViewSet(
 
 
 class ContentDocumentsAPIViewSet(
-    CachedResponseMixin, ValidatedQueryMixin, PublicMediaMixin, DocumentsAPIViewSet
+    CachedResponseMixin,
+    ReplicaReadsMixin,
+    ValidatedQueryMixin,
+    PublicMediaMixin,
+    DocumentsAPIViewSet,
 ):
     base_serializer_class = ContentDocumentSerializer
     not_found_messages = {
