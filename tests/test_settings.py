@@ -27,3 +27,32 @@ def test_the_database_and_debug_come_from_the_environment():
     )
     assert configured["database"] == "django.db.backends.postgresql"
     assert configured["debug"] is False
+
+
+REPLICA_SETTINGS = {
+    "aliases": "sorted(settings.DATABASES)",
+    "replica_host": "settings.DATABASES.get('replica', {}).get('HOST')",
+    "mirror": "settings.DATABASES.get('replica', {}).get('TEST', {}).get('MIRROR')",
+    "routers": "settings.DATABASE_ROUTERS",
+}
+
+
+def test_a_read_replica_is_configured_by_its_url_and_tests_see_it_as_the_default():
+    configured = settings_in_new_process(
+        REPLICA_SETTINGS,
+        {
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/samverkan",
+            "DATABASE_REPLICA_URL": "postgres://postgres@replica.internal:5432/samverkan",
+        },
+    )
+    assert configured == {
+        "aliases": ["default", "replica"],
+        "replica_host": "replica.internal",
+        "mirror": "default",
+        "routers": ["content_types.api.read_replica.ReadReplicaRouter"],
+    }
+
+
+def test_without_a_replica_there_is_one_database_and_no_router():
+    configured = settings_in_new_process(REPLICA_SETTINGS, {}, without=("DATABASE_REPLICA",))
+    assert (configured["aliases"], configured["routers"]) == (["default"], [])

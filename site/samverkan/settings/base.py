@@ -116,6 +116,20 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options.setdefault("timeout", 20)
     options.setdefault("transaction_mode", "IMMEDIATE")
+# A read replica of the database (PostgreSQL): the public API's anonymous reads go to it,
+# everything else to the primary (content_types/api/read_replica.py). For
+# DATABASE_REPLICA_MAX_LAG seconds after public content changes, those reads stay on the
+# primary too, so nothing the replica has not caught up with is kept as current.
+# Unset, there is one database.
+DATABASE_ROUTERS = []
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "ATOMIC_REQUESTS": False,
+        # Tests see one database: the replica is the default one under another name.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["content_types.api.read_replica.ReadReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process of the site: the API's content generation and
@@ -325,6 +339,8 @@ SAMVERKAN_API = {
     "SURROGATE_KEY_PURGE": {},
     # How long a mirror's sync token lasts (content_types/sync/), and the change log with it.
     "SYNC_TOKEN_MAX_AGE": env.int("SYNC_TOKEN_MAX_AGE", default=30 * 24 * 60 * 60),
+    # How far behind the read replica may be (DATABASE_REPLICA_URL, above), in seconds.
+    "REPLICA_MAX_LAG": env.int("DATABASE_REPLICA_MAX_LAG", default=10),
 }
 
 # Browsers on other origins may read the API, and nothing else: origins listed

@@ -120,9 +120,11 @@ CSRF_TRUSTED_ORIGINS = required(
     "the origins the admin is used from, comma-separated, e.g. https://cms.example.se",
 )
 
-# Keep database connections open between requests, and check them before reuse.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep database connections open between requests, and check them before reuse (the
+# read replica's too, where there is one).
+for database in DATABASES.values():
+    database["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    database["CONN_HEALTH_CHECKS"] = True
 
 # Sessions are read from the cache (Redis) and written through to the database,
 # so a flushed cache logs nobody out.

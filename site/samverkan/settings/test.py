@@ -1,7 +1,7 @@
 """Test settings: fast hashing, a local-memory cache, the database from DATABASE_URL."""
 
 from .base import *  # noqa: F403
-from .base import SAMVERKAN_API
+from .base import DATABASES, SAMVERKAN_API
 
 SECRET_KEY = "test-secret-key"
 DEBUG = False
@@ -22,3 +22,8 @@ SAMVERKAN_API = {**SAMVERKAN_API, "CACHE_ENABLED": False, "REMEMBER_CONTENT_STAT
 # the login throttling needs); the tests of throttling switch it on
 # (tests/test_login_throttling.py).
 AXES_ENABLED = False
+# One database, whether or not DATABASE_REPLICA_URL is set: the replica is a mirror of the
+# default one, and nothing reads from it unless a test installs the router
+# (tests/api/test_read_replica.py).
+DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}
+DATABASE_ROUTERS = []
