@@ -171,3 +171,21 @@ def listing(items, plan, request, total_count):
     composed = ",".join(compose(representation, plan, request) for representation in items)
     text = f'{{"meta":{{"total_count":{int(total_count)}}},"items":[{composed}]}}'
     return PreEncoded(with_base_url(text, request))
+
+
+# One field of one page, for the site's own HTML pages
+
+
+def stored_field(page_id, name, request):
+    """The field ``name`` of the page's current representation, decoded, with the server of
+    ``request`` put into it as the API puts it into its answers.
+
+    Rendered first where missing or out of date, as every read of the store is.
+    Raises LookupError when the store holds no such page (one that is not public
+    to an anonymous reader of the site the store renders for) or field.
+    """
+    representation = representations([page_id]).get(page_id)
+    if representation is None:
+        raise LookupError(f"page {page_id} is not in the delivery store")
+    text = representation_fields(representation)[name]
+    return json.loads(with_base_url(text, request))

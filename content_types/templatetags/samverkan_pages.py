@@ -3,11 +3,12 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
+from ..api.delivery import stored_field
 from ..conferences.programme import public_programme
-from ..structured_data import embeddable, page_event
-from ..visibility import public_pages
+from ..structured_data import EVENT_BUILDERS, embeddable, page_event
+from ..visibility import is_anonymous, public_pages
 
 register = template.Library()
 
@@ -49,7 +50,7 @@ def structured_data(context, page):
     request = context.get("request")
     if not isinstance(page, Page) or request is None:
         return ""
-    text = embeddable(page_event(page, request))
+    text = page_markup(page, request)
     if text is None:
         return ""
     nonce = getattr(request, "csp_nonce", None)
@@ -57,6 +58,38 @@ def structured_data(context, page):
         '<script type="application/ld+json"{}>{}</script>',
         format_html(' nonce="{}"', nonce) if nonce else "",
         mark_safe(text),  # escaped JSON: no <, > or & left (see structured_data.embeddable)
+    )
+
+
+def page_markup(page, request):
+    """``page``'s JSON-LD as escaped text, None for a page that is no event.
+
+    What an anonymous reader sees is the page's stored representation's
+    ``json_ld_script`` (``api.delivery.stored_field``): one lookup, rendered
+    first where missing or out of date. A preview shows the draft, and a reader
+    who is logged in or has passed a password may see restricted items of a
+    programme: for them, and for a page the store does not hold (one of another
+    site), the markup is built from the page as it is.
+    """
+    if page._meta.label not in EVENT_BUILDERS:
+        return None
+    if reads_as_the_store(page, request):
+        try:
+            return stored_field(page.pk, "json_ld_script", request)
+        except LookupError:
+            pass
+    return embeddable(page_event(page, request))
+
+
+def reads_as_the_store(page, request):
+    """Whether ``request`` reads the live ``page`` as the delivery store renders it: no preview,
+    as an anonymous reader with no password passed."""
+    return (
+        page.pk is not None
+        and page.live
+        and not getattr(request, "is_preview", False)
+        and is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key)
+        and is_anonymous(request, CollectionViewRestriction.passed_view_restrictions_session_key)
     )
 
 
