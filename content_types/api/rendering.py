@@ -59,10 +59,18 @@ def split(data):
     return layout, "".join(pieces)
 
 
-def rendering_request(path):
-    """An anonymous GET of ``path`` for the site's default host."""
-    host = base_url().split("://", 1)[-1] or "localhost"
-    request = RequestFactory().get(path, HTTP_HOST=host)
+def rendering_request(path, site):
+    """An anonymous GET of ``path`` on the host of ``site``, the site the page belongs to.
+
+    The API answers a site's readers with that site's pages only, so a page of
+    a second site is rendered as its own readers ask for it; a page of no site
+    as the default host's readers would.
+    """
+    if site is None:
+        host, port = base_url().split("://", 1)[-1] or "localhost", 80
+    else:
+        host, port = site.hostname, site.port
+    request = RequestFactory().get(path, HTTP_HOST=host, SERVER_PORT=str(port))
     request.user = AnonymousUser()
     return mark_rendering(request)
 
@@ -74,12 +82,16 @@ def render(page_id):
     Read from the primary, even for a reader answered from a replica: the store
     keeps it as current (``read_replica.py``).
     """
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return None
     path = reverse(f"{api_setting('URL_NAMESPACE')}:pages:detail", args=[page_id])
     match = resolve(path)
     started = timezone.now()
     generation = current_generation()
+    request = rendering_request(path, page.get_site())
     with links_for_store(), recording() as keys:
-        response = match.func(rendering_request(path), *match.args, **match.kwargs)
+        response = match.func(request, *match.args, **match.kwargs)
     if response.status_code != 200:
         return None
     layout, body = split(response.data)
@@ -90,11 +102,11 @@ def render(page_id):
         body=body,
         keys=frozenset(keys),
         rendered_at=started,
-        valid_until=valid_until(page_id, started, generation),
+        valid_until=valid_until(page, started, generation),
     )
 
 
-def valid_until(page_id, started, generation):
+def valid_until(page, started, generation):
     """When the clock alone next changes the page's output: a live page's go-live or expiry
     anywhere (a linked page, an item of the programme), or a moment the page's type names
     (``api_output_changes_at(now)``, Eg: a registration closing)."""
@@ -102,8 +114,7 @@ def valid_until(page_id, started, generation):
     change = next_schedule_change(after=started, generation=generation)
     if change is not None:
         moments.append(datetime.fromtimestamp(change, UTC))
-    page = Page.objects.get(pk=page_id).specific
-    changes_at = getattr(page, "api_output_changes_at", None)
+    changes_at = getattr(page.specific, "api_output_changes_at", None)
     if changes_at is not None and (moment := changes_at(started)) is not None:
         moments.append(moment)
     return min(moments, default=None)

@@ -4,6 +4,8 @@ checking that it holds what the serializers make today."""
 import random
 from dataclasses import dataclass
 
+from wagtail.models import Page, Site
+
 from ..delivery import store
 from ..delivery.models import Representation
 from ..visibility import public_pages
@@ -11,8 +13,11 @@ from .rendering import render, rendering_request
 
 
 def public_page_ids():
-    """Every page an anonymous reader of the default site may see, by id."""
-    return list(public_pages(rendering_request("/")).values_list("pk", flat=True).order_by("path"))
+    """Every page an anonymous reader of one of the sites may see, by id, in the tree's order."""
+    visible = set()
+    for site in Site.objects.all() or [None]:
+        visible.update(public_pages(rendering_request("/", site)).values_list("pk", flat=True))
+    return list(Page.objects.filter(pk__in=visible).order_by("path").values_list("pk", flat=True))
 
 
 def rebuild(progress=None):

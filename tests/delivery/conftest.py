@@ -11,9 +11,13 @@ Changes reach the store when their transaction commits (``api/refresh.py``):
 
 import pytest
 from django.test import Client
+from wagtail.models import Site
 
+from content_types.conferences.models import ConferenceIndexPage
 from content_types.delivery.models import Representation
+from content_types.home.models import HomePage
 
+from .. import utils
 from ..conftest import ModuleTransaction
 from ..utils import pages_url
 from .world import build_world
@@ -85,3 +89,16 @@ def ids(*pages):
 def render_on_change(settings):
     """As where a task worker runs (production): a change renders again what it made stale."""
     settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "RENDER_ON_CHANGE": True}
+
+
+@pytest.fixture
+def other_site_conference(world, settings):
+    """A conference of a second site, on its own host."""
+    settings.ALLOWED_HOSTS = ["*"]
+    home = world.tree["home"]
+    other_home = utils.add_page(
+        home.get_parent(), HomePage(title="Annan", slug="annan", locale=home.locale)
+    )
+    Site.objects.create(hostname="annan.example", port=80, root_page=other_home)
+    index = utils.add_page(other_home, ConferenceIndexPage(title="Konferenser", slug="k"))
+    return utils.make_conference(index, title="Annans konferens")

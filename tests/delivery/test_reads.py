@@ -204,3 +204,19 @@ def test_a_related_pages_title_is_never_shown_once_it_is_not_public(
         page_detail_url(world.network),
     ):
         assert "Läslyftet" not in client.get(url).content.decode(), url
+
+
+# Sites
+
+
+def test_a_page_of_another_site_is_answered_on_that_sites_host(client, other_site_conference):
+    """Rendered as that site's readers ask for it, and the same as the serializers' answer."""
+    url = page_detail_url(other_site_conference)
+
+    stored, serialized = from_store_and_serializers(client, url, HTTP_HOST="annan.example")
+
+    assert stored.status_code == 200, stored.content
+    assert stored.json()["title"] == "Annans konferens"
+    assert stored.content == serialized.content
+    assert Representation.objects.filter(page_id=other_site_conference.pk).exists()
+    assert client.get(url).status_code == 404  # not a page of the default site
