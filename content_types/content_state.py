@@ -265,8 +265,21 @@ def next_schedule_change(after, generation):
 #: Every answer put together from the delivery store; moved when any page may show
 #: something else (a restriction, a locale, a site, a change to very many pages).
 EVERY_PAGE = "pages"
-#: Every listing: which pages a filter chooses may change with any page or snippet.
+#: Every listing: moved when the pages any filter chooses may change (a snippet a filter
+#: names deleted, a restriction, a locale, a site).
 EVERY_LISTING = "listings"
+
+
+def listing_tag(model):
+    """The listings of ``model``'s pages (``?type=``; ``Page`` for a listing of every type):
+    which pages they choose changes when a page of that type is published, unpublished,
+    moved or deleted, and not when a page of another type is."""
+    return f"listings:{model._meta.label_lower}"
+
+
+def listing_tags_of(model):
+    """The listings a page of ``model`` may be in: its type's, its parent types', every type's."""
+    return {listing_tag(model), *(listing_tag(parent) for parent in model._meta.get_parent_list())}
 
 
 #: Every answer not put together from the delivery store (feeds, images, documents, the

@@ -21,6 +21,7 @@ nothing.
   render at their next read, as a PO file is imported a string at a time.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
@@ -48,6 +49,7 @@ from ..content_state import (
     api_setting,
     bump_generation,
     bump_tags,
+    listing_tags_of,
     page_tag,
 )
 from ..delivery import store
@@ -70,10 +72,14 @@ MOST_PAGES_NAMED = 1000
 
 
 def refresh_on_commit(
-    keys=(), page_ids=(), render=(), everything=False, listings=False, gone=(), using=None
+    keys=(), page_ids=(), render=(), everything=False, listings=(), gone=(), using=None
 ):
     """Mark stale what shows the change, in its transaction (rolled back with it); once it
-    commits, drop the kept answers that contain it and render again (a task)."""
+    commits, drop the kept answers that contain it and render again (a task).
+
+    ``listings``: the listing tags whose choice of pages the change may alter
+    (``content_state.listing_tag``, ``EVERY_LISTING``).
+    """
     marked = mark(keys, page_ids, everything)
     transaction.on_commit(
         lambda: after_commit(marked, page_ids, render, everything, listings, gone),
@@ -82,7 +88,7 @@ def refresh_on_commit(
     )
 
 
-def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=False, gone=()):
+def refresh_now(keys=(), page_ids=(), render=(), everything=False, listings=(), gone=()):
     """What ``refresh_on_commit`` does, for a change already committed (a bulk import)."""
     marked = mark(keys, page_ids, everything)
     after_commit(marked, page_ids, render, everything, listings, gone)
@@ -104,7 +110,7 @@ def after_commit(marked, page_ids, render, everything, listings, gone=()):
     the new content."""
     changed = set(marked) | set(page_ids) | set(render)
     sync_log.record(changed, gone=gone, everything=everything)
-    tags = {EVERY_LISTING} if listings or everything else set()
+    tags = {EVERY_LISTING} if everything else set(listings)
     if everything or len(changed) > MOST_PAGES_NAMED:
         tags.add(EVERY_PAGE)
     else:
@@ -123,16 +129,28 @@ def refresh_everything():
     refresh_now(everything=True)
 
 
+def listings_of(content_type_ids):
+    """The listing tags of pages of these content types: only listings of their types (and
+    of every type) may choose other pages when they change."""
+    tags = set()
+    for content_type_id in set(content_type_ids):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        tags |= listing_tags_of(model or Page)
+    return tags | listing_tags_of(Page)
+
+
 def page_changed(sender, instance, **kwargs):
     """Published, unpublished or moved: the page, the pages below it, its translations, its parent."""
-    below = list(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
+    below = dict(
+        Page.objects.descendant_of(instance, inclusive=True).values_list("pk", "content_type")
+    )
     keys = page_keys(below) | {translation_key_of(Page, instance.translation_key)}
     parent = Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True)
     refresh_on_commit(
         keys=keys,
         page_ids=[*below, *parent],
         render=[instance.pk] if instance.live else [],
-        listings=True,
+        listings=listings_of(below.values()),
         using=kwargs.get("using"),
     )
 
@@ -141,7 +159,7 @@ def page_deleted(sender, instance, **kwargs):
     refresh_on_commit(
         keys=keys_of(instance),
         page_ids=[instance.pk],
-        listings=True,
+        listings=listings_of([instance.content_type_id]),
         gone=[sync_log.gone_page(instance)],
         using=kwargs.get("using"),
     )
@@ -153,7 +171,7 @@ def object_saved(sender, instance, **kwargs):
 
 def object_deleted(sender, instance, **kwargs):
     """Deleted, it also leaves the listings its pages were chosen by (a region, an organiser)."""
-    refresh_on_commit(keys=keys_of(instance), listings=True, using=kwargs.get("using"))
+    refresh_on_commit(keys=keys_of(instance), listings={EVERY_LISTING}, using=kwargs.get("using"))
 
 
 def everything_changed(sender, instance, **kwargs):

@@ -23,7 +23,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
 from ..base_url import absolute_url
-from ..content_state import EVERY_LISTING, EVERY_PAGE, page_tag
+from ..content_state import EVERY_LISTING, EVERY_PAGE, listing_tag, page_tag
 from ..delivery.rendering_request import is_rendering
 from ..visibility import public_media, public_pages
 from . import delivery
@@ -276,7 +276,8 @@ class ContentPagesAPIViewSet(
         found = delivery.representations(page_ids)
         items = [found[page_id] for page_id in page_ids if page_id in found]
         response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
-        tags = [EVERY_PAGE, EVERY_LISTING, *(page_tag(item.page_id) for item in items)]
+        tags = [EVERY_PAGE, EVERY_LISTING, listing_tag(queryset.model)]
+        tags += [page_tag(item.page_id) for item in items]
         return contains(response, tags)
 
     def find_object(self, queryset, request):

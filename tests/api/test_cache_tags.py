@@ -65,8 +65,13 @@ def is_kept(client, url):
 
 def test_an_unrelated_page_published_leaves_the_conferences_answers_kept(client, content, commit):
     details = [page_detail_url(content["with_speaker"]), page_detail_url(content["other"])]
-    listing = pages_url(type="content_types.ConferencePage", fields="*")
-    for url in [*details, listing]:
+    conference_listings = [
+        pages_url(type="content_types.ConferencePage", fields="*"),
+        pages_url(type="content_types.ProgrammeItemPage", child_of=content["with_speaker"].pk),
+    ]
+    # Which pages these choose may change with a network: every type, and networks.
+    may_list_it = [pages_url(), pages_url(type="content_types.NetworkPage")]
+    for url in [*details, *conference_listings, *may_list_it]:
         get(client, url)
 
     network = content["network"]
@@ -74,9 +79,33 @@ def test_an_unrelated_page_published_leaves_the_conferences_answers_kept(client,
     with commit():
         network.save_revision().publish()
 
-    assert all(is_kept(client, url) for url in details)
-    assert not is_kept(client, listing)  # which pages a listing chooses may have changed
+    assert all(is_kept(client, url) for url in [*details, *conference_listings])
+    assert not any(is_kept(client, url) for url in may_list_it)
     assert get(client, page_detail_url(network))[0].json()["title"] == "Läsombud i hela länet"
+
+
+def test_a_conference_published_drops_the_listings_of_conferences(client, content, commit):
+    listing = pages_url(type="content_types.ConferencePage", fields="_,title")
+    networks = pages_url(type="content_types.NetworkPage")
+    get(client, listing)
+    get(client, networks)
+
+    with commit():
+        make_conference(content["other"].get_parent(), title="Höstkonferensen")
+
+    titles = [item["title"] for item in get(client, listing)[0].json()["items"]]
+    assert "Höstkonferensen" in titles
+    assert is_kept(client, networks)
+
+
+def test_a_snippet_deleted_drops_every_listing(client, content, commit):
+    listing = pages_url(type="content_types.ConferencePage")
+    get(client, listing)
+
+    with commit():
+        make_person("Ingen alls").delete()
+
+    assert not is_kept(client, listing)
 
 
 def test_a_speaker_renamed_drops_the_answers_that_show_them_and_only_those(client, content, commit):

@@ -112,10 +112,13 @@ class TestAnswersNameWhatTheyContain:
         assert not_modified.status_code == 304
         assert not_modified["Surrogate-Key"] == first["Surrogate-Key"]
 
-    def test_a_listing_names_every_page_in_it_and_every_listing(self, client, conference):
+    def test_a_listing_names_every_page_in_it_and_the_listings_of_its_type(
+        self, client, conference
+    ):
         response = client.get(pages_url(type="content_types.ConferencePage"))
         keys = response["Surrogate-Key"].split()
-        assert {"pages", "listings", f"page:{conference.pk}"} <= set(keys)
+        listings = {"listings", "listings:content_types.conferencepage"}
+        assert {"pages", *listings, f"page:{conference.pk}"} <= set(keys)
 
     def test_an_answer_not_from_the_store_names_the_generation(self, client, conference):
         feed = client.get(reverse("samverkan_calendar:upcoming_conferences"))
@@ -149,8 +152,10 @@ class TestAChangePurgesWhatNamesIt:
 
         assert {(method, path) for method, path, _headers, _body in received} == {("PURGE", "/")}
         keys = purged_keys(received)
-        assert {f"page:{conference.pk}", f"page:{item.pk}", "listings", "generation"} <= keys
+        listings = {"listings:content_types.programmeitempage", "listings:wagtailcore.page"}
+        assert {f"page:{conference.pk}", f"page:{item.pk}", *listings, "generation"} <= keys
         assert "pages" not in keys  # every other page's answers stay cached
+        assert "listings" not in keys  # and the listings of other types
 
     def test_an_unrelated_publish_does_not_purge_the_conference(
         self, conference, commit, settings, receiver, site_tree
