@@ -5,7 +5,8 @@ is kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``), under a key made
 of the request (scheme, host, path with query string, ``Accept`` and the
 language that decides the messages), with the versions of the content tags
 it contains (``content_state``): an answer the delivery store put together
-contains its pages (``page:12``) and, for a listing, every listing; any other
+contains its pages (``page:12``) and, for a listing, the listings of its page
+type and every listing; any other
 answer (feeds, images, documents) contains the whole content generation. A
 change moves the versions of exactly what it changes (``refresh.py``,
 ``invalidation.py``), and a kept answer whose tags moved is stale; nothing is

@@ -7,7 +7,8 @@ cacheable answer names, in a header (``SAMVERKAN_API["SURROGATE_KEY_HEADER"]``:
 the same tags the response cache keeps it under (``content_state``):
 
 - an answer put together from the delivery store: ``pages``, each of its
-  pages (``page:12``) and, for a listing, ``listings``;
+  pages (``page:12``) and, for a listing, ``listings`` and the listings of its
+  page type (``content_state.listing_tag``);
 - any other answer (feeds, images, documents, the OpenAPI document):
   ``generation``, which every change moves.
 
