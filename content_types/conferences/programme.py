@@ -30,7 +30,7 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
     API leaves the speakers out (``with_speakers=False``): it loads them
     together with the items' other lists.
     """
-    from .models import ProgrammeItemPage, ProgrammeItemSpeaker
+    from .models import ProgrammeItemPage
 
     conferences = [c for c in conferences if "_public_programme" not in c.__dict__]
     saved = [c for c in conferences if c.pk is not None]
@@ -38,12 +38,9 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
         conference.__dict__["_public_programme"] = []
     if not saved:
         return
-    speakers = ProgrammeItemSpeaker.objects.select_related(
-        "person", "person__organisation", "organisation"
-    ).order_by("sort_order", "pk")
     items = public_programme_items(saved, request).select_related(*select_related)
     if with_speakers:
-        items = items.prefetch_related(Prefetch("speakers", queryset=speakers))
+        items = items.prefetch_related(Prefetch("speakers", queryset=speaker_rows()))
     by_path = {conference.path: conference for conference in saved}
     for item in items:
         conference = by_path[item.path[: -ProgrammeItemPage.steplen]]
@@ -69,3 +66,12 @@ def public_programme_items(conferences, request):
         # Outside a request no site or view restriction applies; drafts never show.
         items = items.filter(live=True)
     return items.order_by(F("start").asc(nulls_last=True), "path")
+
+
+def speaker_rows():
+    """An item's speakers in order, with their people and organisations."""
+    from .models import ProgrammeItemSpeaker
+
+    return ProgrammeItemSpeaker.objects.select_related(
+        "person", "person__organisation", "organisation"
+    ).order_by("sort_order", "pk")

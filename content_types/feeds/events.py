@@ -18,15 +18,17 @@ calendar built from the pages.
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from icalendar.parser import Contentline
 
 from ..base_url import STORED_BASE_URL, base_url
 from ..conferences.models import ConferencePage, ProgrammeItemPage
+from ..conferences.programme import public_programme_items, speaker_rows
+from ..visibility import public_pages
 from .calendar import (
     EventWriter,
     new_calendar,
     public_conference,
-    public_programme_item,
     speakers_organisations,
     zone_years,
 )
@@ -58,7 +60,7 @@ def calendar_event(page, request):
         )
         return stored(writer.conference_event(conference))
     if issubclass(page.specific_class or type(page), ProgrammeItemPage):
-        item = public_programme_item(request, page.pk)
+        item = public_timed_item(request, page)
         if item is None:
             return None
         conference = item.conference
@@ -69,6 +71,25 @@ def calendar_event(page, request):
         )
         return stored(writer.item_event(item, conference))
     return None
+
+
+def public_timed_item(request, page):
+    """The item as ``calendar.public_programme_item`` gives it, loaded without the rest of the
+    programme: the item's event shows its own speakers, and only a change to them renders it
+    again."""
+    conference = public_conference_at(request, page.path[: -ProgrammeItemPage.steplen])
+    if conference is None:
+        return None
+    speakers = Prefetch("speakers", queryset=speaker_rows())
+    items = public_programme_items([conference], request).filter(pk=page.pk, start__isnull=False)
+    item = items.prefetch_related(speakers).first()
+    if item is not None:
+        item.__dict__["conference"] = conference
+    return item
+
+
+def public_conference_at(request, path):
+    return public_pages(request, ConferencePage).select_related("venue").filter(path=path).first()
 
 
 def stored(event):
