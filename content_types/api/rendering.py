@@ -9,13 +9,13 @@ it, so that a read can put any ``?fields=`` together from them
 (``delivery.py``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import resolve, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.renderers import JSONRenderer
 from wagtail.models import Page
 
@@ -23,6 +23,7 @@ from ..base_url import base_url, links_for_store
 from ..content_state import api_setting, current_generation, next_schedule_change
 from ..delivery.recording import recording
 from ..delivery.rendering_request import mark_rendering
+from ..feeds.events import StoredEvent, calendar_event
 from .read_replica import reading_from_primary
 
 
@@ -37,6 +38,7 @@ class Rendering:
     keys: frozenset
     rendered_at: datetime
     valid_until: datetime | None
+    calendar_event: StoredEvent = field(default_factory=StoredEvent)
 
 
 def encode(value):
@@ -90,10 +92,13 @@ def render(page_id):
     started = timezone.now()
     generation = current_generation()
     request = rendering_request(path, page.get_site())
-    with links_for_store(), recording() as keys:
+    # The view answers in the language of its messages; the caller's stays active after it.
+    with translation.override(translation.get_language()), links_for_store(), recording() as keys:
         response = match.func(request, *match.args, **match.kwargs)
-    if response.status_code != 200:
-        return None
+        if response.status_code != 200:
+            return None
+        # Beside the detail, so that what the event shows marks it stale too.
+        event = calendar_event(page, request) or StoredEvent()
     layout, body = split(response.data)
     return Rendering(
         page_id=page_id,
@@ -103,6 +108,7 @@ def render(page_id):
         keys=frozenset(keys),
         rendered_at=started,
         valid_until=valid_until(page, started, generation),
+        calendar_event=event,
     )
 
 

@@ -30,7 +30,7 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
     API leaves the speakers out (``with_speakers=False``): it loads them
     together with the items' other lists.
     """
-    from .models import ProgrammeItemPage, ProgrammeItemSpeaker
+    from .models import ProgrammeItemPage
 
     conferences = [c for c in conferences if "_public_programme" not in c.__dict__]
     saved = [c for c in conferences if c.pk is not None]
@@ -38,8 +38,26 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
         conference.__dict__["_public_programme"] = []
     if not saved:
         return
+    items = public_programme_items(saved, request).select_related(*select_related)
+    if with_speakers:
+        items = items.prefetch_related(Prefetch("speakers", queryset=speaker_rows()))
+    by_path = {conference.path: conference for conference in saved}
+    for item in items:
+        conference = by_path[item.path[: -ProgrammeItemPage.steplen]]
+        item.__dict__["conference"] = conference
+        conference.__dict__["_public_programme"].append(item)
+
+
+def public_programme_items(conferences, request):
+    """The public items of the programmes of ``conferences`` (saved pages), as a query in the
+    programme's order: timed items by start, then the editor's order.
+
+    A calendar feed asks it for the ids of the items alone (``feeds/stored.py``).
+    """
+    from .models import ProgrammeItemPage
+
     children = Q()
-    for conference in saved:
+    for conference in conferences:
         children |= Q(path__startswith=conference.path, depth=conference.depth + 1)
     items = ProgrammeItemPage.objects.filter(children)
     if request is not None:
@@ -47,14 +65,13 @@ def load_public_programmes(conferences, request, select_related=(), with_speaker
     else:
         # Outside a request no site or view restriction applies; drafts never show.
         items = items.filter(live=True)
-    speakers = ProgrammeItemSpeaker.objects.select_related(
+    return items.order_by(F("start").asc(nulls_last=True), "path")
+
+
+def speaker_rows():
+    """An item's speakers in order, with their people and organisations."""
+    from .models import ProgrammeItemSpeaker
+
+    return ProgrammeItemSpeaker.objects.select_related(
         "person", "person__organisation", "organisation"
     ).order_by("sort_order", "pk")
-    items = items.select_related(*select_related).order_by(F("start").asc(nulls_last=True), "path")
-    if with_speakers:
-        items = items.prefetch_related(Prefetch("speakers", queryset=speakers))
-    by_path = {conference.path: conference for conference in saved}
-    for item in items:
-        conference = by_path[item.path[: -ProgrammeItemPage.steplen]]
-        item.__dict__["conference"] = conference
-        conference.__dict__["_public_programme"].append(item)

@@ -34,6 +34,11 @@ class Representation(models.Model):
     rendering before the next read; ``valid_until`` is when the clock alone
     changes what it shows (a live page's go-live or expiry, a registration
     closing, a meeting passing).
+
+    ``calendar_event`` is the page's event in the calendar feeds, as
+    ``Calendar.to_ical()`` writes it ("" for a page that is no event), and
+    ``calendar_time_zones`` the zones its times name with the years they fall
+    in (``feeds/events.py``); neither is part of the API's output.
     """
 
     page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
@@ -44,6 +49,8 @@ class Representation(models.Model):
     stale = models.BooleanField(default=False)
     rendered_at = models.DateTimeField()
     valid_until = models.DateTimeField(null=True, blank=True)
+    calendar_event = models.TextField(blank=True, default="")
+    calendar_time_zones = models.JSONField(blank=True, default=dict)
 
     objects = RepresentationQuerySet.as_manager()
 

@@ -26,6 +26,8 @@ def save(rendering, version):
         "stale": False,
         "rendered_at": rendering.rendered_at,
         "valid_until": rendering.valid_until,
+        "calendar_event": rendering.calendar_event.text,
+        "calendar_time_zones": rendering.calendar_event.time_zones,
     }
     representation = Representation(page_id=rendering.page_id, version=version or 0, **fields)
     try:

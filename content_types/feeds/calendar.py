@@ -194,11 +194,13 @@ class EventWriter:
         )
 
 
-def new_calendar(name, zone_name, events):
+def new_calendar(name, zone_name, events, years=None):
     """A calendar of ``events``, with a VTIMEZONE for every zone they use.
 
-    A calendar without events still holds the VTIMEZONE of ``zone_name``: RFC
-    5545 asks for at least one component.
+    ``years``: the zones and the years they are used in (``zone_years``), where
+    the events are added later (``events.spliced_calendar``). A calendar without
+    events still holds the VTIMEZONE of ``zone_name``: RFC 5545 asks for at
+    least one component.
     """
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
@@ -208,23 +210,28 @@ def new_calendar(name, zone_name, events):
     calendar.add("X-WR-TIMEZONE", zone_name)
     calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
-    for component in time_zones(events, zone_name):
+    for component in time_zones(zone_years(events) if years is None else years, zone_name):
         calendar.add_component(component)
     for event in events:
         calendar.add_component(event)
     return calendar
 
 
-def time_zones(events, zone_name):
-    """A VTIMEZONE for every zone the events' times name, covering the years they happen in;
-    ``zone_name``'s for this year when they name none."""
+def zone_years(events):
+    """The zones the events' times name, each with the years they fall in."""
     years = {}
     for event in events:
         for name in ("DTSTART", "DTEND"):
             if name in event and "TZID" in event[name].params:
                 years.setdefault(event[name].params["TZID"], set()).add(event[name].dt.year)
+    return years
+
+
+def time_zones(years, zone_name):
+    """A VTIMEZONE for every zone of ``years`` (``zone_years``), covering the years it is used
+    in; ``zone_name``'s for this year when the events name none."""
     if not years:
-        years[zone_name] = {timezone.now().year}
+        years = {zone_name: {timezone.now().year}}
     return [time_zone(zone, min(used), max(used)) for zone, used in sorted(years.items())]
 
 

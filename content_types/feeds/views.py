@@ -16,14 +16,8 @@ from ..api.caching import cache_public_response
 from ..api.messages import message_language
 from ..api.methods import read_only
 from ..conferences.models import ConferencePage
-from .calendar import (
-    conference_calendar,
-    conferences_calendar,
-    programme_item_calendar,
-    public_conference,
-    public_programme_item,
-    upcoming_conferences,
-)
+from .calendar import public_conference, public_programme_item, upcoming_conferences
+from .stored import conference_ical, conferences_ical, programme_item_ical
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -64,7 +58,7 @@ def upcoming_conferences_feed(request):
         except FeedError as error:
             return error_response(error)
     language_code = locale.language_code if locale else None
-    calendar = conferences_calendar(request, conferences, language_code)
+    calendar = conferences_ical(request, conferences, language_code)
     filename = f"conferences-{language_code}.ics" if locale else "conferences.ics"
     return calendar_response(calendar, filename)
 
@@ -87,7 +81,7 @@ def conference_feed(request, conference_id):
             )
         except FeedError as error:
             return error_response(error)
-    return calendar_response(conference_calendar(request, conference), f"{conference.slug}.ics")
+    return calendar_response(conference_ical(request, conference), f"{conference.slug}.ics")
 
 
 conference_feed.openapi_parameters = [SITE_PARAMETER]
@@ -113,7 +107,7 @@ def programme_item_feed(request, item_id):
             )
         except FeedError as error:
             return error_response(error)
-    return calendar_response(programme_item_calendar(request, item), f"{item.slug}.ics")
+    return calendar_response(programme_item_ical(request, item), f"{item.slug}.ics")
 
 
 programme_item_feed.openapi_parameters = [SITE_PARAMETER]
@@ -183,7 +177,8 @@ def visible(query, request, *args):
 
 
 def calendar_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
+    """``calendar``: the calendar's bytes (``stored.py``)."""
+    response = HttpResponse(calendar, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
 

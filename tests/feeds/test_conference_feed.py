@@ -314,6 +314,8 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(client, norwegia
     assert Venue.objects.filter(name="Stor – lokale").exists()
     assert Organisation.objects.filter(name__endswith="(nb)").count() == 12
 
+    fetch(client, conference_url(small))  # the store now holds both programmes' events
+
     assert queries_for(client, conference_url(small)) == queries_for(client, conference_url(large))
 
 

@@ -181,6 +181,8 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(client, content,
     first_of_large = make_programme_item(large, title="Punkt", start=at(23, 9))
     for number in range(8):
         make_programme_item(large, title=f"Punkt {number}", start=at(23, 10, number))
+    for item in (first_of_small, first_of_large):
+        fetch(client, programme_item_url(item))  # the store now holds both events
 
     assert queries_for(client, programme_item_url(first_of_small)) == queries_for(
         client, programme_item_url(first_of_large)

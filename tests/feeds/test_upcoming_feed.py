@@ -177,6 +177,7 @@ def test_the_number_of_queries_does_not_grow_with_the_conferences(client, conten
     fetch(client, upcoming_url(locale="nb"))  # the site's root paths are cached from here on
     two = queries_for(client, upcoming_url(locale="nb"))
     add_norwegian_conferences(8)
+    fetch(client, upcoming_url(locale="nb"))  # the store now holds the new conferences' events
     ten = queries_for(client, upcoming_url(locale="nb"))
 
     assert len(fetch(client, upcoming_url(locale="nb")).events) == 10
