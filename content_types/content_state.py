@@ -282,8 +282,9 @@ def listing_tags_of(model):
     return {listing_tag(model), *(listing_tag(parent) for parent in model._meta.get_parent_list())}
 
 
-#: Every answer not put together from the delivery store (feeds, images, documents, the
-#: OpenAPI document): it contains the whole content generation, which every change moves.
+#: Every answer not put together from the delivery store (images, documents, a feed for a
+#: logged-in reader, the OpenAPI document): it contains the whole content generation, which
+#: every change moves.
 EVERY_GENERATION = "generation"
 
 

@@ -5,10 +5,9 @@ is kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``), under a key made
 of the request (scheme, host, path with query string, ``Accept`` and the
 language that decides the messages), with the versions of the content tags
 it contains (``content_state``): an answer the delivery store put together
-contains its pages (``page:12``) and, for a listing, the listings of its page
-type and every listing; any other
-answer (feeds, images, documents) contains the whole content generation. A
-change moves the versions of exactly what it changes (``refresh.py``,
+contains its pages (``page:12``) and, for a listing or a calendar feed, the
+listings of its page type and every listing; any other answer (images,
+documents) contains the whole content generation. A change moves the versions of exactly what it changes (``refresh.py``,
 ``invalidation.py``), and a kept answer whose tags moved is stale; nothing is
 deleted. A hit costs two round trips to the cache: the generation with the
 answer's validator, then its tags' versions with the body.
@@ -300,6 +299,13 @@ def look_up(request):
     if stored is None or stored.etag != validator.etag:
         return Lookup(key, generation, None)
     return Lookup(key, generation, stored)
+
+
+def contains(response, tags):
+    """``response``, named by the content tags it contains (``CONTAINS_ATTRIBUTE``): a view
+    whose answer is put together from the delivery store knows which pages it holds."""
+    setattr(response, CONTAINS_ATTRIBUTE, frozenset(tags))
+    return response
 
 
 def contained_tags(response, generation):

@@ -9,7 +9,8 @@ the same tags the response cache keeps it under (``content_state``):
 - an answer put together from the delivery store: ``pages``, each of its
   pages (``page:12``) and, for a listing, ``listings`` and the listings of its
   page type (``content_state.listing_tag``);
-- any other answer (feeds, images, documents, the OpenAPI document):
+- a calendar feed from the store: its pages and the listings of their type;
+- any other answer (images, documents, the OpenAPI document):
   ``generation``, which every change moves.
 
 Once a change commits, ``refresh.refresh_now`` moves the tags it changes and

@@ -27,7 +27,7 @@ from ..content_state import EVERY_LISTING, EVERY_PAGE, listing_tag, page_tag
 from ..delivery.rendering_request import is_rendering
 from ..visibility import public_media, public_pages
 from . import delivery
-from .caching import CONTAINS_ATTRIBUTE, CachedResponseMixin
+from .caching import CachedResponseMixin, contains
 from .filters import (
     LocaleFilter,
     ValidatedFieldsFilter,
@@ -314,12 +314,6 @@ class ContentPagesAPIViewSet(
         loader_for(serializer.context).preload(pages, fields)
         serializer.instance = pages if many else pages[0]
         return serializer
-
-
-def contains(response, tags):
-    """``response``, named by the content tags it contains (``caching.CONTAINS_ATTRIBUTE``)."""
-    setattr(response, CONTAINS_ATTRIBUTE, frozenset(tags))
-    return response
 
 
 def find_by_language_prefix(queryset, request):

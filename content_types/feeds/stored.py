@@ -8,6 +8,10 @@ who is logged in or has passed a password may see pages the store's
 anonymous rendering does not, and a page the store holds no event for (one
 that is public to this request's site but not to its own) cannot be spliced:
 those calendars are built from the pages, as ``calendar.py`` builds them.
+
+Each function answers ``(bytes, tags)``: the content tags a calendar from the
+store contains (``content_state``), as the API's listings name theirs, so a
+change to other pages leaves it cached; None for one built from the pages.
 """
 
 from contextlib import nullcontext
@@ -18,7 +22,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from ..api.delivery import representations
+from ..conferences.models import ConferencePage, ProgrammeItemPage
 from ..conferences.programme import public_programme_items
+from ..content_state import EVERY_LISTING, EVERY_PAGE, listing_tag, page_tag
 from ..visibility import is_anonymous
 from .calendar import (
     calendar_name,
@@ -30,32 +36,43 @@ from .events import StoredEvent, spliced_calendar
 
 
 def conferences_ical(request, conferences, language_code=None):
-    """``calendar.conferences_calendar``'s bytes."""
-    events = stored_events(request, [conference.pk for conference in conferences])
+    """``calendar.conferences_calendar``'s bytes, and the tags they contain."""
+    page_ids = [conference.pk for conference in conferences]
+    events = stored_events(request, page_ids)
     if events is None:
-        return conferences_calendar(request, conferences, language_code).to_ical()
+        return conferences_calendar(request, conferences, language_code).to_ical(), None
     with translation.override(language_code) if language_code else nullcontext():
         name = calendar_name(request, _("Conferences"))
-    return spliced_calendar(name, settings.TIME_ZONE, events, request)
+    calendar = spliced_calendar(name, settings.TIME_ZONE, events, request)
+    return calendar, listed_tags(ConferencePage, page_ids)
 
 
 def conference_ical(request, conference):
     """``calendar.conference_calendar``'s bytes: the conference, then its public timed items."""
     items = public_programme_items([conference], request).filter(start__isnull=False)
-    events = stored_events(request, [conference.pk, *items.values_list("pk", flat=True)])
+    page_ids = [conference.pk, *items.values_list("pk", flat=True)]
+    events = stored_events(request, page_ids)
     if events is None:
-        return conference_calendar(request, conference).to_ical()
+        return conference_calendar(request, conference).to_ical(), None
     name = calendar_name(request, conference.title)
-    return spliced_calendar(name, conference.timezone, events, request)
+    calendar = spliced_calendar(name, conference.timezone, events, request)
+    return calendar, listed_tags(ProgrammeItemPage, page_ids)
 
 
 def programme_item_ical(request, item):
     """``calendar.programme_item_calendar``'s bytes."""
     events = stored_events(request, [item.pk])
     if events is None:
-        return programme_item_calendar(request, item).to_ical()
+        return programme_item_calendar(request, item).to_ical(), None
     name = calendar_name(request, item.title)
-    return spliced_calendar(name, item.conference.timezone, events, request)
+    calendar = spliced_calendar(name, item.conference.timezone, events, request)
+    return calendar, {EVERY_PAGE, page_tag(item.pk)}
+
+
+def listed_tags(model, page_ids):
+    """A calendar that lists pages of ``model`` (the upcoming conferences, a programme's items)
+    contains them and the listings of their type: another such page published may join it."""
+    return {EVERY_PAGE, EVERY_LISTING, listing_tag(model), *map(page_tag, page_ids)}
 
 
 def stored_events(request, page_ids):

@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from ..api.caching import cache_public_response
+from ..api.caching import cache_public_response, contains
 from ..api.messages import message_language
 from ..api.methods import read_only
 from ..conferences.models import ConferencePage
@@ -60,7 +60,7 @@ def upcoming_conferences_feed(request):
     language_code = locale.language_code if locale else None
     calendar = conferences_ical(request, conferences, language_code)
     filename = f"conferences-{language_code}.ics" if locale else "conferences.ics"
-    return calendar_response(calendar, filename)
+    return calendar_response(*calendar, filename)
 
 
 upcoming_conferences_feed.openapi_parameters = [LOCALE_PARAMETER, SITE_PARAMETER]
@@ -81,7 +81,7 @@ def conference_feed(request, conference_id):
             )
         except FeedError as error:
             return error_response(error)
-    return calendar_response(conference_ical(request, conference), f"{conference.slug}.ics")
+    return calendar_response(*conference_ical(request, conference), f"{conference.slug}.ics")
 
 
 conference_feed.openapi_parameters = [SITE_PARAMETER]
@@ -107,7 +107,7 @@ def programme_item_feed(request, item_id):
             )
         except FeedError as error:
             return error_response(error)
-    return calendar_response(programme_item_ical(request, item), f"{item.slug}.ics")
+    return calendar_response(*programme_item_ical(request, item), f"{item.slug}.ics")
 
 
 programme_item_feed.openapi_parameters = [SITE_PARAMETER]
@@ -176,11 +176,12 @@ def visible(query, request, *args):
         raise FeedError(str(error), 404) from error
 
 
-def calendar_response(calendar, filename):
-    """``calendar``: the calendar's bytes (``stored.py``)."""
+def calendar_response(calendar, tags, filename):
+    """``calendar``: the calendar's bytes, and the content tags it contains or None
+    (``stored.py``): one built from the pages contains the whole generation."""
     response = HttpResponse(calendar, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(False, filename)
-    return response
+    return contains(response, tags) if tags else response
 
 
 def error_response(error):

@@ -8,6 +8,7 @@ representations show it (``api/refresh.py``).
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from content_types import content_state
 from content_types.models import ConferencePage, Person
@@ -82,6 +83,29 @@ def test_an_unrelated_page_published_leaves_the_conferences_answers_kept(client,
     assert all(is_kept(client, url) for url in [*details, *conference_listings])
     assert not any(is_kept(client, url) for url in may_list_it)
     assert get(client, page_detail_url(network))[0].json()["title"] == "Läsombud i hela länet"
+
+
+def test_an_unrelated_page_published_leaves_the_calendars_kept(client, content, commit):
+    conference = content["with_speaker"]
+    calendars = [
+        reverse("samverkan_calendar:upcoming_conferences"),
+        reverse("samverkan_calendar:conference", args=[conference.pk]),
+    ]
+    for url in calendars:
+        get(client, url)
+
+    with commit():
+        content["network"].save_revision().publish()
+
+    assert all(is_kept(client, url) for url in calendars)
+
+    speaker = Person.objects.get(pk=content["speaker"].pk)
+    speaker.name = "Karin Lindqvist Berg"
+    with commit():
+        speaker.save()
+
+    assert not is_kept(client, calendars[1])
+    assert "Karin Lindqvist Berg" in get(client, calendars[1])[0].content.decode()
 
 
 def test_a_conference_published_drops_the_listings_of_conferences(client, content, commit):

@@ -121,9 +121,18 @@ class TestAnswersNameWhatTheyContain:
         assert {"pages", *listings, f"page:{conference.pk}"} <= set(keys)
 
     def test_an_answer_not_from_the_store_names_the_generation(self, client, conference):
-        feed = client.get(reverse("samverkan_calendar:upcoming_conferences"))
         images = client.get(reverse("wagtailapi:images:listing"))
-        assert feed["Surrogate-Key"] == images["Surrogate-Key"] == "generation"
+        documents = client.get(reverse("wagtailapi:documents:listing"))
+        assert images["Surrogate-Key"] == documents["Surrogate-Key"] == "generation"
+
+    def test_a_calendar_from_the_store_names_its_pages_and_the_listings_of_their_type(
+        self, client, conference
+    ):
+        feed = client.get(reverse("samverkan_calendar:conference", args=[conference.pk]))
+        keys = set(feed["Surrogate-Key"].split())
+        listings = {"listings", "listings:content_types.programmeitempage"}
+        assert {"pages", *listings, f"page:{conference.pk}"} <= keys
+        assert "generation" not in keys
 
     def test_an_error_names_nothing(self, client, db, site_tree):
         response = client.get(pages_url(limit="many"))
