@@ -220,9 +220,10 @@ class ContentPagesAPIViewSet(
         """The page's stored representation with the fields asked for (``delivery.py``)."""
         if is_rendering(request) or not self.answers_from_store(request):
             return self.rendered_detail(request, pk)
-        self.check_query_parameters(self.get_queryset())
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
         fields_text = request.GET.get("fields", "")
-        found = delivery.representations(self.detail_page_ids(pk))
+        found = delivery.representations(self.detail_page_ids(queryset, pk))
         if not found:
             raise Http404
         (representation,) = found.values()
@@ -234,10 +235,10 @@ class ContentPagesAPIViewSet(
         response = Response(delivery.detail(representation, plan, request))
         return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
 
-    def detail_page_ids(self, pk):
-        """``[pk]`` if the filters asked for (``?locale=``...) leave that page, as Wagtail's detail
-        filters; else ``[]``."""
-        queryset = self.filter_queryset(self.get_queryset())
+    def detail_page_ids(self, queryset, pk):
+        """``[pk]`` if the filters asked for (``?locale=``...) leave that page of ``queryset``, as
+        Wagtail's detail filters; else ``[]``."""
+        queryset = self.filter_queryset(queryset)
         if isinstance(queryset, QuerySet):
             return list(queryset.filter(pk=pk).values_list("pk", flat=True)[:1])
         return [self.get_object().pk]  # search results, which Wagtail's detail searches itself
