@@ -14,6 +14,7 @@ What depends on the request is put in as it is read: the server links name
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.apps import apps
 from django.utils import timezone
@@ -23,7 +24,6 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from ..base_url import with_base_url
 from ..delivery import store
 from ..delivery.models import Representation
-from .memo import Memo
 from .rendering import render
 
 
@@ -43,28 +43,25 @@ class FieldPlan:
     nested: bool  # sub-fields were asked for, which the endpoint's own classes validate
 
 
-PLANS = Memo(size=512)
-
-
+@lru_cache(maxsize=512)
 def field_plan(endpoint, model, fields_text, show_details):
     """The fields ``?fields=fields_text`` shows of ``model``'s pages, as Wagtail's API chooses
-    them, with its error for an unknown field."""
-    key = (endpoint, model, fields_text, show_details)
-    return PLANS.get(key, lambda: plan_fields(endpoint, model, fields_text, show_details))
+    them, with its error for an unknown field.
 
-
-def plan_fields(endpoint, model, fields_text, show_details):
+    Worked out once per process for each question: it depends only on the code
+    (the page models, the endpoint), never on the content. Bounded all the same,
+    as ``?fields=`` lets a client ask for any number of different field lists.
+    """
     try:
         fields_config = parse_fields_parameter(fields_text)
     except ValueError as error:
         raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
     meta_fields = endpoint.get_meta_fields_names(model)
     all_fields = list(dict.fromkeys(endpoint.get_body_fields_names(model) + meta_fields))
-    if not show_details:
-        all_fields = [name for name in all_fields if name not in endpoint.detail_only_fields]
     if show_details:
         fields = set(endpoint.get_detail_default_fields(model))
     else:
+        all_fields = [name for name in all_fields if name not in endpoint.detail_only_fields]
         fields = set(endpoint.get_listing_default_fields(model))
     if fields_config and fields_config[0][0] == "*":
         fields, fields_config = set(all_fields), fields_config[1:]

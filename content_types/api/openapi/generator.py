@@ -20,7 +20,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from ...base_url import base_url, configured_base_url
-from ..delivery import plan_fields
+from ..delivery import field_plan
 from ..methods import SAFE_METHODS
 from . import parameters as query_parameters
 from . import routes
@@ -329,7 +329,8 @@ class DocumentBuilder:
 
         No property is required: ``fields`` can leave any of them out.
         """
-        plan = plan_fields(endpoint, model, "*", show_details=True)
+        # Worked out anew (``__wrapped__``): the document describes the models as they are now.
+        plan = field_plan.__wrapped__(endpoint, model, "*", show_details=True)
         overrides = endpoint.get_field_serializer_overrides(model)
         serializer_class = get_serializer_class(
             model,
