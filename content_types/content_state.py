@@ -39,6 +39,8 @@ REMEMBERED_TIMEOUT = 24 * 60 * 60
 _MISSING = object()
 
 DEFAULTS = {
+    # The language that fills in missing translations for ``?locale=`` (``api/filters.py``).
+    "FALLBACK_LOCALE": None,
     "CACHE_ENABLED": True,
     "CACHE_MAX_AGE": 60,
     "CACHE_ALIAS": "default",
@@ -58,7 +60,7 @@ DEFAULTS = {
 
 
 def api_setting(name):
-    """A caching setting from ``SAMVERKAN_API``, with the defaults for a site that sets none."""
+    """A setting from ``SAMVERKAN_API``, with the defaults for a site that sets none."""
     return getattr(settings, "SAMVERKAN_API", {}).get(name, DEFAULTS[name])
 
 

@@ -37,7 +37,7 @@ from ..sync.changes import Window, changed_pages
 from ..sync.models import SyncChange
 from ..visibility import public_pages
 from . import delivery
-from .messages import message_language
+from .messages import message_language, unknown_parameters
 from .methods import read_only
 
 #: Pages in one answer.
@@ -93,10 +93,7 @@ def parse(request):
     """The request's query as ``{"locale", "window", "after"}``; raises ``SyncError``."""
     unknown = sorted(set(request.GET) - set(PARAMETERS))
     if unknown:
-        raise SyncError(
-            _("query parameter is not an operation or a recognised field: %(names)s")
-            % {"names": ", ".join(unknown)}
-        )
+        raise SyncError(unknown_parameters(unknown))
     if "page_token" in request.GET and "sync_token" in request.GET:
         raise SyncError(_("give either page_token or sync_token, not both"))
     locale = request.GET.get("locale") or None

@@ -1,7 +1,7 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
 from django.db.models import QuerySet, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,7 +37,7 @@ from .filters import (
 )
 from .languages import AnswerLanguageMixin
 from .loading import loader_for, select_chains
-from .messages import message_language
+from .messages import message_language, message_response, unknown_parameters
 from .methods import method_not_allowed, read_only
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
@@ -57,9 +57,8 @@ def no_such_endpoint(request, path=""):
 
     A write answers 405, as everywhere under the API: nothing there accepts one.
     """
-    with translation.override(message_language(request)):
-        message = _("no API endpoint at %(path)s") % {"path": request.path}
-    return JsonResponse({"message": message}, status=404)
+    message = gettext_lazy("no API endpoint at %(path)s")
+    return message_response(request, 404, message, path=request.path)
 
 
 class ValidatedQueryMixin(AnswerLanguageMixin):
@@ -98,10 +97,7 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
         allowed |= set(self.known_query_parameters) | set(also)
         unknown = set(self.request.GET) - allowed
         if unknown:
-            raise BadRequestError(
-                _("query parameter is not an operation or a recognised field: %(names)s")
-                % {"names": ", ".join(sorted(unknown))}
-            )
+            raise BadRequestError(unknown_parameters(unknown))
 
     def field_filters(self, model):
         """The names of the fields ``model``'s objects may be filtered by (Eg: ?status=ongoing)."""
