@@ -37,6 +37,6 @@ class ContentTypesConfig(AppConfig):
 
         delivery_refresh.connect()
 
-        from .api import invalidation as api_cache_invalidation
+        from .frontend_cache import url_purges
 
-        api_cache_invalidation.connect()
+        url_purges.connect()

@@ -5,7 +5,7 @@ cache all read, kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``) that
 every process of the site shares (``CACHE_URL``):
 
 - the content *generation*, a number bumped once a change to public content
-  is committed (``api/invalidation.py``), with the date of the last change and
+  is committed (``api/refresh.py``), with the date of the last change and
   the page schedule around now (the next ``go_live_at`` or ``expire_at`` of a
   live page), which dates answers (``Last-Modified``) and bounds how long
   they are kept;
@@ -49,8 +49,8 @@ DEFAULTS = {
     "RENDER_ON_CHANGE": True,
     "REMEMBER_CONTENT_STATE": True,
     # The response header that names what an answer contains, for a CDN or Varnish
-    # (``api/surrogate_keys.py``): Surrogate-Key (Fastly, the Varnish of deploy/varnish/),
-    # Cache-Tag (Cloudflare) or xkey.
+    # (``frontend_cache/surrogate_keys.py``): Surrogate-Key (Fastly, the Varnish of
+    # deploy/varnish/), Cache-Tag (Cloudflare) or xkey.
     "SURROGATE_KEY_HEADER": "Surrogate-Key",
     # Where those keys are purged when content changes: {name: {"BACKEND": ..., ...}}.
     "SURROGATE_KEY_PURGE": {},
@@ -197,7 +197,7 @@ def start_generation(cache):
 def bump_generation():
     """Make every stored response stale: public output may have changed.
 
-    Called once the change is committed (see ``invalidation.py``), so a reader
+    Called once the change is committed (see ``api/refresh.py``), so a reader
     that finds the new generation reads the new content.
     """
     cache = response_cache()

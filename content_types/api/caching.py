@@ -15,7 +15,7 @@ answer's validator, then its tags' versions with the body.
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` and ``Cache-Control: public, max-age=...``;
 ``If-None-Match`` and ``If-Modified-Since`` are answered 304 from the cache
-alone, and names what it contains for a CDN (``surrogate_keys.py``).
+alone, and names what it contains for a CDN (``frontend_cache/surrogate_keys.py``).
 ``Last-Modified`` is the last change to public output: the
 generation's bump, or a ``go_live_at`` or ``expire_at`` of a live page passed
 since, where ``visibility.public_pages`` changes by the clock alone. So a
@@ -64,7 +64,7 @@ from ..content_state import (
     tag_versions,
 )
 from ..delivery.rendering_request import is_rendering
-from .surrogate_keys import name_contents
+from ..frontend_cache.surrogate_keys import name_contents
 
 logger = logging.getLogger(__name__)
 

@@ -52,9 +52,9 @@ from ..content_state import (
 )
 from ..delivery import store
 from ..delivery.keys import keys_of, page_keys, translation_key_of
+from ..frontend_cache.surrogate_keys import purge_changed
 from ..snippets.models import SNIPPET_MODELS
 from ..sync import log as sync_log
-from .surrogate_keys import purge_changed
 
 
 @task()
@@ -100,7 +100,7 @@ def after_commit(marked, page_ids, render, everything, listings, gone=()):
     (``sync/log.py``; ``gone``: pages deleted); the generation moves before
     the tags, so an answer made from the old content is never kept under new
     tags (``caching.contained_tags``); a CDN is told to drop the answers that
-    name the moved tags last (``surrogate_keys.py``), so its next request reads
+    name the moved tags last (``frontend_cache/``), so its next request reads
     the new content."""
     changed = set(marked) | set(page_ids) | set(render)
     sync_log.record(changed, gone=gone, everything=everything)
