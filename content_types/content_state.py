@@ -5,14 +5,14 @@ cache all read, kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``) that
 every process of the site shares (``CACHE_URL``):
 
 - the content *generation*, a number bumped once a change to public content
-  is committed (``api/refresh.py``), with the date of the last change and
+  is committed (``delivery/refresh.py``), with the date of the last change and
   the page schedule around now (the next ``go_live_at`` or ``expire_at`` of a
   live page), which dates answers (``Last-Modified``) and bounds how long
   they are kept;
 - values ``remembered`` for a generation (the site's language roots, the view
   restrictions, the hidden branches);
 - the versions of *content tags*: what an answer contains (``page:12``, every
-  listing), moved when that changes (``api/refresh.py``), so that a kept
+  listing), moved when that changes (``delivery/refresh.py``), so that a kept
   answer is dropped when, and only when, something it contains changed.
 
 The settings (``SAMVERKAN_API``) are read here and nowhere else.
@@ -197,7 +197,7 @@ def start_generation(cache):
 def bump_generation():
     """Make every stored response stale: public output may have changed.
 
-    Called once the change is committed (see ``api/refresh.py``), so a reader
+    Called once the change is committed (see ``delivery/refresh.py``), so a reader
     that finds the new generation reads the new content.
     """
     cache = response_cache()

@@ -19,6 +19,7 @@ from functools import lru_cache
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
 from ..base_url import with_base_url
@@ -112,6 +113,17 @@ def representations(page_ids, now=None):
         if representation is not None:
             current[page_id] = representation
     return current
+
+
+@task()
+def refresh_representations(page_ids):
+    """Render again the representations of ``page_ids`` that are stale or missing."""
+    representations(page_ids)
+
+
+def render_marked(sender, page_ids, **kwargs):
+    """What a change marked stale renders again in a task (``delivery.refresh.marked_stale``)."""
+    refresh_representations.enqueue(page_ids)
 
 
 def is_current(representation, now):

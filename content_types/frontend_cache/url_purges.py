@@ -1,7 +1,7 @@
 """A CDN or Varnish in front of the API: the detail URLs to purge there when content changes.
 
 What a change makes stale inside the site (the delivery store, the kept
-answers, the content generation) is ``api/refresh.py``'s. Where a CDN or Varnish
+answers, the content generation) is ``delivery/refresh.py``'s. Where a CDN or Varnish
 is configured (``WAGTAILFRONTENDCACHE``), the changed page's (with its
 descendants', whose visibility follows it), image's or document's detail URL
 is purged there once the change is committed, as Wagtail's

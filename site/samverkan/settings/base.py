@@ -311,7 +311,7 @@ SAMVERKAN_API = {
     # The namespace the site's WagtailAPIRouter is given (samverkan/api.py).
     "URL_NAMESPACE": "wagtailapi",
     # Render what a change makes stale in a background task (the delivery store,
-    # content_types/api/refresh.py). Off, the next read renders it: where tasks run
+    # content_types/delivery/refresh.py). Off, the next read renders it: where tasks run
     # inside the request (the immediate backend) a publish would otherwise wait for it.
     "RENDER_ON_CHANGE": env.bool(
         "API_RENDER_ON_CHANGE",
