@@ -64,6 +64,7 @@ from ..content_state import (
 )
 from ..delivery.rendering_request import is_rendering
 from ..frontend_cache.surrogate_keys import name_contents
+from .messages import message_language
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +100,6 @@ def response_cache_key(request):
     Made from the request alone, so that ``CachedResponseMiddleware`` finds the
     same key before the language middleware has run as the view does after it.
     """
-    from .views import message_language  # views.py imports this module
-
     parts = (
         request.scheme,
         request.get_host(),
@@ -284,14 +283,13 @@ def read_cache(request):
     validator = values.get(validator_key(key))
     if validator is None:
         return Lookup(key, generation, None)
-    conditional = any(name in request.headers for name in ("If-None-Match", "If-Modified-Since"))
-    conditional = conditional and is_not_modified(request, validator, generation)
+    not_modified = is_not_modified(request, validator, generation)
     if validator.tags:
         tag_keys = [tag_key(tag) for tag, _version in validator.tags]
-        values = shared.get_many(tag_keys + ([] if conditional else [key]))
+        values = shared.get_many(tag_keys + ([] if not_modified else [key]))
     if not validator.is_current(generation, values):
         return Lookup(key, generation, None)  # made before what it contains last changed
-    if conditional:
+    if not_modified:
         return Lookup(key, generation, validator)
     stored = values.get(key) if validator.tags else shared.get(key)
     if stored is None or stored.etag != validator.etag:

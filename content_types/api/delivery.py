@@ -26,6 +26,7 @@ from ..base_url import with_base_url
 from ..delivery import store
 from ..delivery.models import Representation
 from .rendering import render
+from .serializers.pages import is_fallback
 
 
 class PreEncoded(str):
@@ -153,7 +154,7 @@ def representation_fields(representation):
 def compose(representation, plan, request):
     """One page of the answer as the serializer would give it, for ``plan``'s fields."""
     fields = representation_fields(representation)
-    fields["meta.is_fallback"] = is_fallback(representation, request)
+    fields["meta.is_fallback"] = json.dumps(is_fallback(representation.language_code, request))
     meta = [f'"{name}":{fields["meta." + name]}' for name in plan.names if name in plan.meta]
     body = [
         f'"{name}":{fields[name]}' for name in plan.names if name not in plan.meta and name != "id"
@@ -165,11 +166,6 @@ def compose(representation, plan, request):
         entries.append('"meta":{' + ",".join(meta) + "}")
     entries.extend(body)
     return "{" + ",".join(entries) + "}"
-
-
-def is_fallback(representation, request):
-    requested = request.GET.get("locale")
-    return "true" if requested and representation.language_code != requested else "false"
 
 
 def detail(representation, plan, request):

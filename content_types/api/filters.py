@@ -87,9 +87,7 @@ class ValidatedFieldsFilter(FieldsFilter):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")
         for name, value in request.GET.items():
-            if name not in fields:
-                continue
-            field = model_field(queryset.model, name)
+            field = model_field(queryset.model, name) if name in fields else None
             if field is None:
                 continue
             if is_reverse_relation(field):

@@ -198,15 +198,11 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         if is_rendering(request) or not self.answers_from_store(request):
             return self.rendered_detail(request, pk)
         self.check_query_parameters(self.get_queryset())
-        fields_text = request.GET.get("fields", "")
         found = delivery.representations(self.detail_page_ids(pk))
         if not found:
             raise Http404
         (representation,) = found.values()
-        model = delivery.model_of(representation)
-        plan = delivery.field_plan(type(self), model, fields_text, show_details=True)
-        if plan.nested:
-            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        plan = self.field_plan(delivery.model_of(representation), show_details=True)
         self.answered_language = representation.language_code
         response = Response(delivery.detail(representation, plan, request))
         return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
@@ -225,6 +221,14 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         self.answered_language = self.get_object().locale.language_code
         return response
 
+    def field_plan(self, model, show_details):
+        """The fields ``?fields=`` shows of ``model`` (``delivery.field_plan``)."""
+        fields = self.request.GET.get("fields", "")
+        plan = delivery.field_plan(type(self), model, fields, show_details)
+        if plan.nested:
+            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        return plan
+
     def answers_from_store(self, request):
         """Whether the store holds the answer: it keeps rich text in the default format only.
 
@@ -240,11 +244,7 @@ class ContentPagesAPIViewSet(CachedResponseMixin, ValidatedQueryMixin, PagesAPIV
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        plan = delivery.field_plan(
-            type(self), queryset.model, request.GET.get("fields", ""), show_details=False
-        )
-        if plan.nested:
-            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        plan = self.field_plan(queryset.model, show_details=False)
         chosen = self.paginate_queryset(queryset)
         if isinstance(chosen, QuerySet):
             page_ids = list(chosen.values_list("pk", flat=True))
@@ -320,6 +320,8 @@ def find_by_language_prefix(queryset, request):
 class PublicMediaMixin:
     """Lists only the images or documents public pages use (``visibility.public_media``)."""
 
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
+
     def get_queryset(self):
         return public_media(self.request, self.model)
 
@@ -341,7 +343,6 @@ class ContentImagesAPIViewSet(
         "detail_view": gettext_lazy("no public image has the id %(id)s"),
         "find_view": gettext_lazy("no public image matches the query"),
     }
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
 class ContentDocumentsAPIViewSet(
@@ -352,4 +353,3 @@ class ContentDocumentsAPIViewSet(
         "detail_view": gettext_lazy("no public document has the id %(id)s"),
         "find_view": gettext_lazy("no public document matches the query"),
     }
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
