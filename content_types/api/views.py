@@ -111,12 +111,10 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
     def dispatch(self, request, *args, **kwargs):
         # Before DRF authenticates: a write from a browser signed in to the admin
         # would otherwise fail the session's CSRF check, a 403 that hides the answer.
+        # Every method without a handler is refused here, so DRF never refuses one itself.
         if request.method not in self.allowed_methods:
             return method_not_allowed(request)
         return super().dispatch(request, *args, **kwargs)
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        return method_not_allowed(request)
 
     def get_renderer_context(self):
         """Compact JSON, or indented where the client asks: ``Accept: application/json; indent=4``.
