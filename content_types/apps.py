@@ -33,10 +33,14 @@ class ContentTypesConfig(AppConfig):
 
         # The store is marked stale before the response cache's generation moves (both once
         # committed): a reader of the new generation never reads a representation still to go.
-        from .api import refresh as delivery_refresh
+        from .api import delivery as api_delivery
+        from .delivery import refresh as delivery_refresh
 
         delivery_refresh.connect()
+        delivery_refresh.marked_stale.connect(
+            api_delivery.render_marked, dispatch_uid="samverkan_api_render_marked"
+        )
 
-        from .api import invalidation as api_cache_invalidation
+        from .frontend_cache import url_purges
 
-        api_cache_invalidation.connect()
+        url_purges.connect()

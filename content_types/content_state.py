@@ -5,14 +5,14 @@ cache all read, kept in Django's cache (``SAMVERKAN_API["CACHE_ALIAS"]``) that
 every process of the site shares (``CACHE_URL``):
 
 - the content *generation*, a number bumped once a change to public content
-  is committed (``api/invalidation.py``), with the date of the last change and
+  is committed (``delivery/refresh.py``), with the date of the last change and
   the page schedule around now (the next ``go_live_at`` or ``expire_at`` of a
   live page), which dates answers (``Last-Modified``) and bounds how long
   they are kept;
 - values ``remembered`` for a generation (the site's language roots, the view
   restrictions, the hidden branches);
 - the versions of *content tags*: what an answer contains (``page:12``, every
-  listing), moved when that changes (``api/refresh.py``), so that a kept
+  listing), moved when that changes (``delivery/refresh.py``), so that a kept
   answer is dropped when, and only when, something it contains changed.
 
 The settings (``SAMVERKAN_API``) are read here and nowhere else.
@@ -39,6 +39,8 @@ REMEMBERED_TIMEOUT = 24 * 60 * 60
 _MISSING = object()
 
 DEFAULTS = {
+    # The language that fills in missing translations for ``?locale=`` (``api/filters.py``).
+    "FALLBACK_LOCALE": None,
     "CACHE_ENABLED": True,
     "CACHE_MAX_AGE": 60,
     "CACHE_ALIAS": "default",
@@ -47,8 +49,8 @@ DEFAULTS = {
     "RENDER_ON_CHANGE": True,
     "REMEMBER_CONTENT_STATE": True,
     # The response header that names what an answer contains, for a CDN or Varnish
-    # (``api/surrogate_keys.py``): Surrogate-Key (Fastly, the Varnish of deploy/varnish/),
-    # Cache-Tag (Cloudflare) or xkey.
+    # (``frontend_cache/surrogate_keys.py``): Surrogate-Key (Fastly, the Varnish of
+    # deploy/varnish/), Cache-Tag (Cloudflare) or xkey.
     "SURROGATE_KEY_HEADER": "Surrogate-Key",
     # Where those keys are purged when content changes: {name: {"BACKEND": ..., ...}}.
     "SURROGATE_KEY_PURGE": {},
@@ -61,7 +63,7 @@ DEFAULTS = {
 
 
 def api_setting(name):
-    """A caching setting from ``SAMVERKAN_API``, with the defaults for a site that sets none."""
+    """A setting from ``SAMVERKAN_API``, with the defaults for a site that sets none."""
     return getattr(settings, "SAMVERKAN_API", {}).get(name, DEFAULTS[name])
 
 
@@ -198,7 +200,7 @@ def start_generation(cache):
 def bump_generation():
     """Make every stored response stale: public output may have changed.
 
-    Called once the change is committed (see ``invalidation.py``), so a reader
+    Called once the change is committed (see ``delivery/refresh.py``), so a reader
     that finds the new generation reads the new content.
     """
     cache = response_cache()

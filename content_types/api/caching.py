@@ -7,15 +7,16 @@ language that decides the messages), with the versions of the content tags
 it contains (``content_state``): an answer the delivery store put together
 contains its pages (``page:12``) and, for a listing or a calendar feed, the
 listings of its page type and every listing; any other answer (images,
-documents) contains the whole content generation. A change moves the versions of exactly what it changes (``refresh.py``,
-``invalidation.py``), and a kept answer whose tags moved is stale; nothing is
-deleted. A hit costs two round trips to the cache: the generation with the
-answer's validator, then its tags' versions with the body.
+documents) contains the whole content generation. A change moves the versions
+of exactly what it changes (``delivery/refresh.py``), and a kept answer whose
+tags moved is stale; nothing is deleted. A hit costs two round trips to the
+cache: the generation with the answer's validator, then its tags' versions with
+the body.
 
 Every cacheable answer carries a strong ``ETag`` (a hash of the body), a
 ``Last-Modified`` and ``Cache-Control: public, max-age=...``;
 ``If-None-Match`` and ``If-Modified-Since`` are answered 304 from the cache
-alone, and names what it contains for a CDN (``surrogate_keys.py``).
+alone, and names what it contains for a CDN (``frontend_cache/surrogate_keys.py``).
 ``Last-Modified`` is the last change to public output: the
 generation's bump, or a ``go_live_at`` or ``expire_at`` of a live page passed
 since, where ``visibility.public_pages`` changes by the clock alone. So a
@@ -64,7 +65,8 @@ from ..content_state import (
     tag_versions,
 )
 from ..delivery.rendering_request import is_rendering
-from .surrogate_keys import name_contents
+from ..frontend_cache.surrogate_keys import name_contents
+from .messages import message_language
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ UNSTORED_HEADERS = {
     "last-modified",
     "set-cookie",
 }
+
 # What a stored response is stored under
 
 
@@ -99,8 +102,6 @@ def response_cache_key(request):
     Made from the request alone, so that ``CachedResponseMiddleware`` finds the
     same key before the language middleware has run as the view does after it.
     """
-    from .views import message_language  # views.py imports this module
-
     parts = (
         request.scheme,
         request.get_host(),
@@ -148,12 +149,10 @@ def is_personal(request):
 # Stored responses
 
 
-def max_age(expires):
-    """Seconds a response may be kept: ``CACHE_MAX_AGE``, or less when the page schedule changes first."""
-    longest = api_setting("CACHE_MAX_AGE")
-    if expires is None:
-        return longest
-    return max(0, min(longest, math.floor(expires - time.time())))
+def stored_headers(response, leaving=()):
+    """``response``'s headers that are kept with it, but for those named in ``leaving``."""
+    left = {name.lower() for name in leaving} | UNSTORED_HEADERS
+    return tuple((name, value) for name, value in response.items() if name.lower() not in left)
 
 
 @dataclass(frozen=True)
@@ -168,10 +167,11 @@ class Validator:
     tags: tuple = ()
 
     def max_age(self):
-        return max_age(self.expires)
-
-    def tag_keys(self):
-        return [tag_key(tag) for tag, _version in self.tags]
+        """Seconds it may be kept: ``CACHE_MAX_AGE``, or less when the page schedule changes first."""
+        longest = api_setting("CACHE_MAX_AGE")
+        if self.expires is None:
+            return longest
+        return max(0, min(longest, math.floor(self.expires - time.time())))
 
     def is_current(self, generation, values):
         """Whether nothing it contains changed: ``values`` hold its tags' current versions."""
@@ -187,11 +187,7 @@ class StoredResponse(Validator):
 
     @classmethod
     def from_response(cls, response, expires, generation, tags=()):
-        headers = tuple(
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in UNSTORED_HEADERS
-        )
+        headers = stored_headers(response)
         if "Content-Language" not in response:
             # As LocaleMiddleware would add it to this response: the language it was made in.
             headers += (("Content-Language", translation.get_language()),)
@@ -205,12 +201,7 @@ class StoredResponse(Validator):
 
     def with_headers_of(self, response):
         """Itself, with the headers ``response`` gained from the middleware since it was stored."""
-        present = {name.lower() for name, _value in self.headers}
-        added = tuple(
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in present and name.lower() not in UNSTORED_HEADERS
-        )
+        added = stored_headers(response, leaving=[name for name, _value in self.headers])
         return replace(self, headers=self.headers + added) if added else self
 
 
@@ -271,11 +262,17 @@ class Lookup:
     stored: Validator | None
 
 
-def is_conditional(request):
-    return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
-
-
 def look_up(request):
+    """What the cache holds for ``request``, or None when it cannot be read: a cache that is
+    down slows the API; it must not take it down."""
+    try:
+        return read_cache(request)
+    except Exception:
+        logger.exception("The API response cache could not be read")
+        return None
+
+
+def read_cache(request):
     """Read the cache for ``request``: the generation and the response's validator in one round
     trip, then the versions of the tags it contains with its body in another.
 
@@ -288,12 +285,13 @@ def look_up(request):
     validator = values.get(validator_key(key))
     if validator is None:
         return Lookup(key, generation, None)
-    conditional = is_conditional(request) and is_not_modified(request, validator, generation)
+    not_modified = is_not_modified(request, validator, generation)
     if validator.tags:
-        values = shared.get_many(validator.tag_keys() + ([] if conditional else [key]))
+        tag_keys = [tag_key(tag) for tag, _version in validator.tags]
+        values = shared.get_many(tag_keys + ([] if not_modified else [key]))
     if not validator.is_current(generation, values):
         return Lookup(key, generation, None)  # made before what it contains last changed
-    if conditional:
+    if not_modified:
         return Lookup(key, generation, validator)
     stored = values.get(key) if validator.tags else shared.get(key)
     if stored is None or stored.etag != validator.etag:
@@ -340,14 +338,9 @@ def serve(request, respond):
         response = respond()
         patch_cache_control(response, private=True)
         return response
-    lookup = getattr(request, LOOKUP_ATTRIBUTE, None)
+    lookup = getattr(request, LOOKUP_ATTRIBUTE, None) or look_up(request)
     if lookup is None:
-        try:
-            lookup = look_up(request)
-        except Exception:
-            # A cache that is down slows the API; it must not take it down.
-            logger.exception("The API response cache could not be read")
-            return respond()
+        return respond()
     if lookup.stored is not None:
         return answer(request, lookup.stored, lookup.generation)
     # Taken before the view reads: a page that goes live or expires while
@@ -423,10 +416,8 @@ class CachedResponseMiddleware:
     def __call__(self, request):
         if not self.may_answer(request):
             return self.get_response(request)
-        try:
-            lookup = look_up(request)
-        except Exception:
-            logger.exception("The API response cache could not be read")
+        lookup = look_up(request)
+        if lookup is None:
             return self.get_response(request)
         if lookup.stored is not None:
             return answer(request, lookup.stored, lookup.generation)

@@ -14,17 +14,19 @@ What depends on the request is put in as it is read: the server links name
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
 from ..base_url import with_base_url
 from ..delivery import store
 from ..delivery.models import Representation
-from .memo import Memo
 from .rendering import render
+from .serializers.pages import is_fallback
 
 
 class PreEncoded(str):
@@ -43,28 +45,25 @@ class FieldPlan:
     nested: bool  # sub-fields were asked for, which the endpoint's own classes validate
 
 
-PLANS = Memo(size=512)
-
-
+@lru_cache(maxsize=512)
 def field_plan(endpoint, model, fields_text, show_details):
     """The fields ``?fields=fields_text`` shows of ``model``'s pages, as Wagtail's API chooses
-    them, with its error for an unknown field."""
-    key = (endpoint, model, fields_text, show_details)
-    return PLANS.get(key, lambda: plan_fields(endpoint, model, fields_text, show_details))
+    them, with its error for an unknown field.
 
-
-def plan_fields(endpoint, model, fields_text, show_details):
+    Worked out once per process for each question: it depends only on the code
+    (the page models, the endpoint), never on the content. Bounded all the same,
+    as ``?fields=`` lets a client ask for any number of different field lists.
+    """
     try:
         fields_config = parse_fields_parameter(fields_text)
     except ValueError as error:
         raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
     meta_fields = endpoint.get_meta_fields_names(model)
     all_fields = list(dict.fromkeys(endpoint.get_body_fields_names(model) + meta_fields))
-    if not show_details:
-        all_fields = [name for name in all_fields if name not in endpoint.detail_only_fields]
     if show_details:
         fields = set(endpoint.get_detail_default_fields(model))
     else:
+        all_fields = [name for name in all_fields if name not in endpoint.detail_only_fields]
         fields = set(endpoint.get_listing_default_fields(model))
     if fields_config and fields_config[0][0] == "*":
         fields, fields_config = set(all_fields), fields_config[1:]
@@ -117,6 +116,17 @@ def representations(page_ids, now=None):
     return current
 
 
+@task()
+def refresh_representations(page_ids):
+    """Render again the representations of ``page_ids`` that are stale or missing."""
+    representations(page_ids)
+
+
+def render_marked(sender, page_ids, **kwargs):
+    """What a change marked stale renders again in a task (``delivery.refresh.marked_stale``)."""
+    refresh_representations.enqueue(page_ids)
+
+
 def is_current(representation, now):
     return not representation.stale and (
         representation.valid_until is None or representation.valid_until > now
@@ -144,7 +154,7 @@ def representation_fields(representation):
 def compose(representation, plan, request):
     """One page of the answer as the serializer would give it, for ``plan``'s fields."""
     fields = representation_fields(representation)
-    fields["meta.is_fallback"] = is_fallback(representation, request)
+    fields["meta.is_fallback"] = json.dumps(is_fallback(representation.language_code, request))
     meta = [f'"{name}":{fields["meta." + name]}' for name in plan.names if name in plan.meta]
     body = [
         f'"{name}":{fields[name]}' for name in plan.names if name not in plan.meta and name != "id"
@@ -156,11 +166,6 @@ def compose(representation, plan, request):
         entries.append('"meta":{' + ",".join(meta) + "}")
     entries.extend(body)
     return "{" + ",".join(entries) + "}"
-
-
-def is_fallback(representation, request):
-    requested = request.GET.get("locale")
-    return "true" if requested and representation.language_code != requested else "false"
 
 
 def detail(representation, plan, request):

@@ -8,7 +8,7 @@ backends check every value against the field first and answer 400 instead.
 from datetime import UTC
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
@@ -20,18 +20,12 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from ..content_state import remembered
+from ..content_state import api_setting, remembered
+from .loading import model_field
 
 
 def describe_errors(error):
     return " ".join(str(message) for message in error.messages)
-
-
-def model_field(model, name):
-    try:
-        return model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
 
 
 def is_reverse_relation(field):
@@ -55,7 +49,7 @@ def validate_filter_value(field, name, value):
             )
         return value
     target = field.target_field if field.is_relation else field
-    if isinstance(target, (models.BooleanField,)):
+    if isinstance(target, models.BooleanField):
         return value
     try:
         python_value = target.to_python(value)
@@ -93,9 +87,7 @@ class ValidatedFieldsFilter(FieldsFilter):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")
         for name, value in request.GET.items():
-            if name not in fields:
-                continue
-            field = model_field(queryset.model, name)
+            field = model_field(queryset.model, name) if name in fields else None
             if field is None:
                 continue
             if is_reverse_relation(field):
@@ -260,16 +252,15 @@ class LocaleFilter(BaseFilterBackend):
     ]
 
     def filter_queryset(self, request, queryset, view):
-        requested = request.GET.get("locale")
-        fallback = request.GET.get("fallback", api_setting("FALLBACK_LOCALE"))
-        if "fallback" in request.GET and not requested:
+        if "fallback" in request.GET and not request.GET.get("locale"):
             raise BadRequestError(_("fallback needs a locale, e.g. ?locale=nb&fallback=sv"))
-        if not requested:
+        languages = requested_languages(request)
+        if not languages:
             return queryset
-        locale = get_locale(requested, "locale")
-        if not fallback or fallback == requested:
+        locale = get_locale(languages[0], "locale")
+        if len(languages) == 1:
             return queryset.filter(locale_id=locale)
-        fallback_locale = get_locale(fallback, "fallback")
+        fallback_locale = get_locale(languages[1], "fallback")
         translated = view.get_base_queryset().filter(locale_id=locale).values("translation_key")
         return queryset.filter(
             Q(locale_id=locale) | Q(locale_id=fallback_locale) & ~Q(translation_key__in=translated)
@@ -294,7 +285,3 @@ def requested_languages(request):
         return []
     fallback = request.GET.get("fallback", api_setting("FALLBACK_LOCALE"))
     return [requested, fallback] if fallback and fallback != requested else [requested]
-
-
-def api_setting(name):
-    return getattr(settings, "SAMVERKAN_API", {}).get(name)

@@ -122,7 +122,6 @@ class ResponseLoader:
         self._walks = []  # [(pairs, serializer)] to walk once their translations are in
         self._wanted_pages = set()  # translation keys of pages the response links to
         self._wanted_parents = set()  # paths of parents the response names
-        self._versions = {}  # translation_key -> [public page, ...]
         self._parents = {}  # path -> public page or None
         self._languages = defaultdict(list)  # translation_key -> specific pages, every locale
         self._every_version = {}  # translation_key -> [page, ...], annotated for translation states
@@ -302,9 +301,11 @@ class ResponseLoader:
 
     def public_versions(self, page):
         """Every public version of ``page`` (itself and its translations)."""
-        if page.translation_key not in self._versions:
+        if page.translation_key not in self._every_version:
             self._load_pages(keys={page.translation_key})
-        return self._versions[page.translation_key]
+        return [
+            version for version in self._every_version[page.translation_key] if version.is_public
+        ]
 
     def public_version(self, page, locale_id):
         """``page`` in the locale ``locale_id`` if that version is public, else ``page`` if public."""
@@ -328,7 +329,7 @@ class ResponseLoader:
     def _load_pages(self, keys=(), paths=()):
         from ..localization.status import annotate_translation_progress
 
-        keys = (set(keys) | self._wanted_pages) - set(self._versions)
+        keys = (set(keys) | self._wanted_pages) - set(self._every_version)
         paths = (set(paths) | self._wanted_parents) - set(self._parents)
         self._wanted_pages, self._wanted_parents = set(), set()
         if not (keys or paths):
@@ -346,6 +347,6 @@ class ResponseLoader:
         for path in paths:
             self._parents.setdefault(path, None)
         for key in keys:
-            every_version = sorted(versions.get(key, []), key=lambda page: page.locale_id)
-            self._every_version[key] = every_version
-            self._versions[key] = [page for page in every_version if page.is_public]
+            self._every_version[key] = sorted(
+                versions.get(key, []), key=lambda page: page.locale_id
+            )

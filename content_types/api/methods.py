@@ -10,12 +10,10 @@ the ``Allow`` header listing what is allowed.
 
 from functools import wraps
 
-from django.http import JsonResponse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from .messages import message_language
+from .messages import message_response
 
 #: What a read-only view answers (OPTIONS is answered by DRF and the CORS middleware).
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -23,12 +21,12 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 def method_not_allowed(request, allowed=SAFE_METHODS):
     """A JSON 405 for ``request``, naming the methods that are allowed."""
-    with translation.override(message_language(request)):
-        message = _("method %(method)s is not allowed here; the API is read-only (%(allowed)s)") % {
-            "method": request.method,
-            "allowed": ", ".join(allowed),
-        }
-    response = JsonResponse({"message": message}, status=405)
+    message = gettext_lazy(
+        "method %(method)s is not allowed here; the API is read-only (%(allowed)s)"
+    )
+    response = message_response(
+        request, 405, message, method=request.method, allowed=", ".join(allowed)
+    )
     response["Allow"] = ", ".join(allowed)
     return response
 

@@ -169,20 +169,14 @@ class ConferenceTimeFilter(BaseFilterBackend):
         for name in given:
             require_type(name, queryset, (ConferencePage,))
 
-        upcoming = parse_flag("upcoming", request.GET["upcoming"]) if "upcoming" in given else False
-        past = parse_flag("past", request.GET["past"]) if "past" in given else False
+        def read(name, parse, missing):
+            return parse(name, request.GET[name]) if name in given else missing
+
+        upcoming, past = read("upcoming", parse_flag, False), read("past", parse_flag, False)
         if upcoming and past:
             raise BadRequestError(_("upcoming and past cannot both be true"))
-        after = (
-            parse_instant("starts_after", request.GET["starts_after"])
-            if "starts_after" in given
-            else None
-        )
-        before = (
-            parse_instant("starts_before", request.GET["starts_before"])
-            if "starts_before" in given
-            else None
-        )
+        after = read("starts_after", parse_instant, None)
+        before = read("starts_before", parse_instant, None)
         if after is not None and before is not None and after > before:
             raise BadRequestError(
                 _("starts_after (%(after)s) is later than starts_before (%(before)s)")

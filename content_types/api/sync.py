@@ -22,22 +22,21 @@ Answered as an anonymous reader sees the site, never cached (``no-store``).
 
 import copy
 import json
-from datetime import UTC, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from ..base_url import with_base_url
 from ..sync import log, tokens
-from ..sync.changes import Window, changed_pages
+from ..sync.changes import deleted, next_pages
 from ..sync.models import SyncChange
 from ..visibility import public_pages
 from . import delivery
-from .messages import message_language
+from .messages import message_language, unknown_parameters
 from .methods import read_only
 
 #: Pages in one answer.
@@ -93,10 +92,7 @@ def parse(request):
     """The request's query as ``{"locale", "window", "after"}``; raises ``SyncError``."""
     unknown = sorted(set(request.GET) - set(PARAMETERS))
     if unknown:
-        raise SyncError(
-            _("query parameter is not an operation or a recognised field: %(names)s")
-            % {"names": ", ".join(unknown)}
-        )
+        raise SyncError(unknown_parameters(unknown))
     if "page_token" in request.GET and "sync_token" in request.GET:
         raise SyncError(_("give either page_token or sync_token, not both"))
     locale = request.GET.get("locale") or None
@@ -135,38 +131,24 @@ def anonymous(request):
     return reader
 
 
-def moment(timestamp):
-    return datetime.fromtimestamp(timestamp, UTC)
-
-
 def answer(request, query):
     """The JSON of one answer: a page of items and deletions, and the token that follows."""
     locale, since, until, after = query["locale"], query["since"], query["until"], query["after"]
     public = public_pages(request)
     if locale:
         public = public.filter(locale__language_code=locale)
-    if since is None:
-        chosen = list(
-            public.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[: PAGE_SIZE + 1]
-        )
-        types = {}
-    else:
-        window = Window(since[0], moment(since[1]), until[0], moment(until[1]))
-        ids, types = changed_pages(window, locale)
-        chosen = sorted(pk for pk in ids if pk > after)[: PAGE_SIZE + 1]
-    more = len(chosen) > PAGE_SIZE
-    chosen = chosen[:PAGE_SIZE]
+    chosen, more, types = next_pages(public, locale, since, until, after, PAGE_SIZE)
     visible = set(public.filter(pk__in=chosen).values_list("pk", flat=True))
     found = delivery.representations([pk for pk in chosen if pk in visible])
     items = [item(found[pk], request) for pk in chosen if pk in found]
-    deleted = deletions([pk for pk in chosen if pk not in found], types)
+    deletions = deleted([pk for pk in chosen if pk not in found], types)
     if more:
         token = tokens.make("page", locale=locale, since=since, until=until, after=chosen[-1])
         ending = f'"next_page_token":{json.dumps(token)}'
     else:
         token = tokens.make("sync", locale=locale, until=until)
         ending = f'"next_sync_token":{json.dumps(token)}'
-    text = f'{{"items":[{",".join(items)}],"deleted":{json.dumps(deleted)},{ending}}}'
+    text = f'{{"items":[{",".join(items)}],"deleted":{json.dumps(deletions)},{ending}}}'
     return with_base_url(text, request)
 
 
@@ -177,22 +159,6 @@ def item(representation, request):
     model = delivery.model_of(representation)
     plan = delivery.field_plan(ContentPagesAPIViewSet, model, "", show_details=True)
     return delivery.compose(representation, plan, request)
-
-
-def deletions(page_ids, types):
-    """``{"id", "type"}`` of each page, by the type it has, or had when it was deleted."""
-    existing = {
-        page.pk: page.specific_class._meta.label
-        for page in Page.objects.filter(pk__in=page_ids).select_related("content_type")
-    }
-    known = {pk: page_type for pk, page_type in types.items() if page_type}
-    if len(known) < len(page_ids):
-        known.update(
-            SyncChange.objects.filter(page_id__in=page_ids)
-            .exclude(page_type="")
-            .values_list("page_id", "page_type")
-        )
-    return [{"id": pk, "type": existing.get(pk) or known.get(pk, "")} for pk in page_ids]
 
 
 class SyncEndpoint:

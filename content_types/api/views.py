@@ -1,7 +1,7 @@
 """API endpoints: Wagtail's v2 endpoints with validated filters and public-only pages."""
 
 from django.db.models import QuerySet, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,7 +37,7 @@ from .filters import (
 )
 from .languages import AnswerLanguageMixin
 from .loading import loader_for, select_chains
-from .messages import message_language
+from .messages import message_language, message_response, unknown_parameters
 from .methods import method_not_allowed, read_only
 from .page_filters import PAGE_FILTER_PARAMETERS, ConferenceTimeFilter, LinkedSnippetFilter
 from .pagination import ContentPagination
@@ -58,9 +58,8 @@ def no_such_endpoint(request, path=""):
 
     A write answers 405, as everywhere under the API: nothing there accepts one.
     """
-    with translation.override(message_language(request)):
-        message = _("no API endpoint at %(path)s") % {"path": request.path}
-    return JsonResponse({"message": message}, status=404)
+    message = gettext_lazy("no API endpoint at %(path)s")
+    return message_response(request, 404, message, path=request.path)
 
 
 class ValidatedQueryMixin(AnswerLanguageMixin):
@@ -99,10 +98,7 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
         allowed |= set(self.known_query_parameters) | set(also)
         unknown = set(self.request.GET) - allowed
         if unknown:
-            raise BadRequestError(
-                _("query parameter is not an operation or a recognised field: %(names)s")
-                % {"names": ", ".join(sorted(unknown))}
-            )
+            raise BadRequestError(unknown_parameters(unknown))
 
     def field_filters(self, model):
         """The names of the fields ``model``'s objects may be filtered by (Eg: ?status=ongoing)."""
@@ -116,12 +112,10 @@ class ValidatedQueryMixin(AnswerLanguageMixin):
     def dispatch(self, request, *args, **kwargs):
         # Before DRF authenticates: a write from a browser signed in to the admin
         # would otherwise fail the session's CSRF check, a 403 that hides the answer.
+        # Every method without a handler is refused here, so DRF never refuses one itself.
         if request.method not in self.allowed_methods:
             return method_not_allowed(request)
         return super().dispatch(request, *args, **kwargs)
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        return method_not_allowed(request)
 
     def get_renderer_context(self):
         """Compact JSON, or indented where the client asks: ``Accept: application/json; indent=4``.
@@ -222,15 +216,11 @@ class ContentPagesAPIViewSet(
             return self.rendered_detail(request, pk)
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
-        fields_text = request.GET.get("fields", "")
         found = delivery.representations(self.detail_page_ids(queryset, pk))
         if not found:
             raise Http404
         (representation,) = found.values()
-        model = delivery.model_of(representation)
-        plan = delivery.field_plan(type(self), model, fields_text, show_details=True)
-        if plan.nested:
-            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        plan = self.field_plan(delivery.model_of(representation), show_details=True)
         self.answered_language = representation.language_code
         response = Response(delivery.detail(representation, plan, request))
         return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
@@ -249,6 +239,14 @@ class ContentPagesAPIViewSet(
         self.answered_language = self.get_object().locale.language_code
         return response
 
+    def field_plan(self, model, show_details):
+        """The fields ``?fields=`` shows of ``model`` (``delivery.field_plan``)."""
+        fields = self.request.GET.get("fields", "")
+        plan = delivery.field_plan(type(self), model, fields, show_details)
+        if plan.nested:
+            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        return plan
+
     def answers_from_store(self, request):
         """Whether the store holds the answer: it keeps rich text in the default format only.
 
@@ -264,11 +262,7 @@ class ContentPagesAPIViewSet(
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        plan = delivery.field_plan(
-            type(self), queryset.model, request.GET.get("fields", ""), show_details=False
-        )
-        if plan.nested:
-            self.get_serializer_class()  # Wagtail's own checks of the sub-fields asked for
+        plan = self.field_plan(queryset.model, show_details=False)
         chosen = self.paginate_queryset(queryset)
         if isinstance(chosen, QuerySet):
             page_ids = list(chosen.values_list("pk", flat=True))
@@ -339,6 +333,8 @@ def find_by_language_prefix(queryset, request):
 class PublicMediaMixin:
     """Lists only the images or documents public pages use (``visibility.public_media``)."""
 
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
+
     def get_queryset(self):
         return public_media(self.request, self.model)
 
@@ -364,7 +360,6 @@ class ContentImagesAPIViewSet(
         "detail_view": gettext_lazy("no public image has the id %(id)s"),
         "find_view": gettext_lazy("no public image matches the query"),
     }
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]
 
 
 class ContentDocumentsAPIViewSet(
@@ -379,4 +374,3 @@ class ContentDocumentsAPIViewSet(
         "detail_view": gettext_lazy("no public document has the id %(id)s"),
         "find_view": gettext_lazy("no public document matches the query"),
     }
-    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, ValidatedSearchFilter]

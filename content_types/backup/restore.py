@@ -28,7 +28,7 @@ from wagtail.models import Page, Revision, Site
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 
-from ..api.refresh import refresh_everything
+from ..delivery.refresh import refresh_everything
 from .manifest import MEDIA_DIRECTORY, BackupError, Manifest
 from .media import check_media, import_media, path_in
 from .selection import emptied_models

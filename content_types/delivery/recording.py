@@ -12,7 +12,7 @@ programme item loads its conference's row, and a change to the conference's
 venue or image must not render every item again.
 
 Tracked: pages, the snippets pages show, images and documents; the objects a
-change signal names (``api/refresh.py``). Other rows (inline rows, revisions,
+change signal names (``delivery/refresh.py``). Other rows (inline rows, revisions,
 locales) change only with their page or with everything.
 """
 

@@ -41,7 +41,7 @@ from wagtail.search.index import class_is_indexed
 from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslatableObject
 
-from ..api.refresh import refresh_everything
+from ..delivery.refresh import refresh_everything
 
 PAGES_PER_BATCH = 5000
 # Each add_bulk call also recomputes the backend's title norms over the whole index.

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..api.caching import cache_public_response, contains
-from ..api.messages import message_language
+from ..api.messages import message_language, unknown_parameters
 from ..api.methods import read_only
 from ..conferences.models import ConferencePage
 from .calendar import public_conference, public_programme_item, upcoming_conferences
@@ -132,10 +132,7 @@ def check_query(request, parameters):
     known = {parameter["name"] for parameter in parameters} | IGNORED_PARAMETERS
     unknown = set(request.GET) - known
     if unknown:
-        raise FeedError(
-            _("query parameter is not an operation or a recognised field: %(names)s")
-            % {"names": ", ".join(sorted(unknown))}
-        )
+        raise FeedError(unknown_parameters(unknown))
 
 
 def requested_locale(request):

@@ -2,6 +2,6 @@
 
 Mirrors (a static build, a search index, a partner app) ask for everything
 once, then for what changed since (``api/sync.py``). What changed comes from
-``log.py``, which ``api/refresh.py`` appends to once a change commits, and
+``log.py``, which ``delivery/refresh.py`` appends to once a change commits, and
 from the clock (``changes.py``).
 """

@@ -11,11 +11,11 @@ stop or start being public, because:
   output changes with the clock (a registration closing: ``valid_until``).
 
 A delta names each such page once; the sync API then tells its current
-representation if it is public, and its deletion if not.
+representation if it is public, and its deletion if not (``deleted``).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -34,6 +34,32 @@ class Window:
     since: datetime
     until_sequence: int
     until: datetime
+
+    @classmethod
+    def between(cls, since, until):
+        """The window between two of a token's moments, each ``(sequence, timestamp)``."""
+        return cls(since[0], moment(since[1]), until[0], moment(until[1]))
+
+
+def moment(timestamp):
+    return datetime.fromtimestamp(timestamp, UTC)
+
+
+def next_pages(public, language_code, since, until, after, size):
+    """The next ``size`` pages a sync names after the page ``after``, by id, ``(ids, more, types)``.
+
+    A full sync (``since`` None) names every page of ``public``; a delta, every
+    page that may have changed between ``since`` and ``until`` (``changed_pages``),
+    public or not, with the type each deleted page had (``types``). ``more``
+    says whether pages follow.
+    """
+    if since is None:
+        ids = public.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)
+        chosen, types = list(ids[: size + 1]), {}
+    else:
+        ids, types = changed_pages(Window.between(since, until), language_code)
+        chosen = sorted(pk for pk in ids if pk > after)[: size + 1]
+    return chosen[:size], len(chosen) > size, types
 
 
 def changed_pages(window, language_code):
@@ -74,3 +100,19 @@ def by_the_clock(pages, window):
         Q(rendered_at__gt=since) | Q(valid_until__gt=since, valid_until__lte=until)
     )
     return pages.filter(pages_below(paths) | Q(pk__in=rendered.values("page_id")))
+
+
+def deleted(page_ids, types):
+    """``{"id", "type"}`` of each page, by the type it has, or had when it was deleted (the log)."""
+    existing = {
+        page.pk: page.specific_class._meta.label
+        for page in Page.objects.filter(pk__in=page_ids).select_related("content_type")
+    }
+    known = {pk: page_type for pk, page_type in types.items() if page_type}
+    if len(known) < len(page_ids):
+        known.update(
+            SyncChange.objects.filter(page_id__in=page_ids)
+            .exclude(page_type="")
+            .values_list("page_id", "page_type")
+        )
+    return [{"id": pk, "type": existing.get(pk) or known.get(pk, "")} for pk in page_ids]

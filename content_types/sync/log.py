@@ -1,6 +1,6 @@
 """Appending to the change log, and pruning it: what a delta is worked out from.
 
-``api/refresh.py`` records, once a change is committed, every page whose
+``delivery/refresh.py`` records, once a change is committed, every page whose
 representation or visibility it may have changed (pages deleted with the type
 and language they had), or that every page may have (``everything``). Entries
 older than ``SYNC_TOKEN_MAX_AGE`` (with the overlap a delta reads again) are

@@ -22,7 +22,7 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Not allowed to purge"));
         }
-        # Every object that names any of the keys (the site's surrogate_keys.py).
+        # Every object that names any of the keys (the site's frontend_cache/surrogate_keys.py).
         if (req.http.xkey-purge) {
             set req.http.x-purged = xkey.purge(req.http.xkey-purge);
             return (synth(200, "Purged " + req.http.x-purged + " objects"));

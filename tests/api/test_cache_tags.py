@@ -2,7 +2,7 @@
 
 Answers put together from the delivery store are named by the pages they
 contain (``content_state`` tags); a change moves the tags of the pages whose
-representations show it (``api/refresh.py``).
+representations show it (``delivery/refresh.py``).
 """
 
 import pytest

@@ -13,7 +13,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from content_types.api.key_purge_backends import (
+from content_types.frontend_cache.key_purge_backends import (
     CloudflareTagBackend,
     FastlyKeyBackend,
     VarnishXkeyBackend,
@@ -84,7 +84,7 @@ def purging_to(settings, location):
         **settings.SAMVERKAN_API,
         "SURROGATE_KEY_PURGE": {
             "varnish": {
-                "BACKEND": "content_types.api.key_purge_backends.VarnishXkeyBackend",
+                "BACKEND": "content_types.frontend_cache.key_purge_backends.VarnishXkeyBackend",
                 "LOCATION": location,
             }
         },

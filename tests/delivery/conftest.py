@@ -5,7 +5,7 @@ and is rolled back at its end, and every page of it is read once through the
 API, so that each test starts from a full store. Each test runs in its own
 savepoint: what it changes, representations included, is undone after it.
 
-Changes reach the store when their transaction commits (``api/refresh.py``):
+Changes reach the store when their transaction commits (``delivery/refresh.py``):
 ``commit`` runs, at the end of its block, what would run then.
 """
 

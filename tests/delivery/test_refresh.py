@@ -1,4 +1,4 @@
-"""A change renders again exactly the representations that show what changed (``api/refresh.py``).
+"""A change renders again exactly the representations that show what changed (``delivery/refresh.py``).
 
 Each test changes the world as an editor does, commits, and asks which
 representations were rendered again before any reader came: those that show

@@ -1,7 +1,7 @@
 """The sync API: a full sync, then deltas that bring a mirror's copy to what a full sync gives now.
 
 Changes are committed through Wagtail's own actions, so the change log is
-written as in production (``api/refresh.py``), and the clock is moved rather
+written as in production (``delivery/refresh.py``), and the clock is moved rather
 than waited for.
 """
 

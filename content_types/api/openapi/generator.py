@@ -20,7 +20,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from ...base_url import base_url, configured_base_url
-from ..delivery import plan_fields
+from ..delivery import field_plan
 from ..methods import SAFE_METHODS
 from . import parameters as query_parameters
 from . import routes
@@ -114,6 +114,12 @@ def method_not_allowed_response(allowed):
     }
 
 
+def api_endpoint(entry):
+    """The Wagtail API viewset a URL pattern serves, or None for a plain view."""
+    endpoint = getattr(entry.callback, "cls", None)
+    return endpoint if endpoint is not None and issubclass(endpoint, BaseAPIViewSet) else None
+
+
 class DocumentBuilder:
     def __init__(self, request, api_prefix):
         self.request = request
@@ -137,8 +143,8 @@ class DocumentBuilder:
         """
         router = WagtailAPIRouter("openapi")
         for _path, _parameters, entry, namespace in views:
-            endpoint = getattr(entry.callback, "cls", None)
-            if endpoint is not None and issubclass(endpoint, BaseAPIViewSet):
+            endpoint = api_endpoint(entry)
+            if endpoint is not None:
                 name = namespace.rsplit(":", 1)[-1]
                 if name not in router._endpoints:
                     router.register_endpoint(name, endpoint)
@@ -183,16 +189,15 @@ class DocumentBuilder:
         return configured_base_url() or "/"
 
     def view_rank(self, view):
-        path, _parameters, entry, namespace = view
-        endpoint = getattr(entry.callback, "cls", None)
-        if endpoint is not None and issubclass(endpoint, BaseAPIViewSet):
+        path, _parameters, entry, _namespace = view
+        if api_endpoint(entry) is not None:
             return 0
         return 1 if path[len(self.api_prefix) :].startswith(CALENDAR_PREFIX) else 2
 
     def describe_view(self, path, path_parameters, entry, namespace):
-        endpoint = getattr(entry.callback, "cls", None)
+        endpoint = api_endpoint(entry)
         relative = path[len(self.api_prefix) :]
-        if endpoint is not None and issubclass(endpoint, BaseAPIViewSet):
+        if endpoint is not None:
             name = namespace.rsplit(":", 1)[-1]
             if name not in PRIVATE_ENDPOINTS:
                 if "id" in path_parameters:
@@ -329,7 +334,8 @@ class DocumentBuilder:
 
         No property is required: ``fields`` can leave any of them out.
         """
-        plan = plan_fields(endpoint, model, "*", show_details=True)
+        # Worked out anew (``__wrapped__``): the document describes the models as they are now.
+        plan = field_plan.__wrapped__(endpoint, model, "*", show_details=True)
         overrides = endpoint.get_field_serializer_overrides(model)
         serializer_class = get_serializer_class(
             model,
@@ -465,27 +471,18 @@ class DocumentBuilder:
 
     def describe_own_view(self, path, entry):
         if entry.name == "document":
-            operation = {
-                "operationId": "openapi_document",
-                "summary": "This OpenAPI document",
-                "responses": {
-                    "200": {
-                        "description": "The OpenAPI 3.1 document of the API.",
-                        "content": json_content({"type": "object"}),
-                    },
-                    "400": bad_input_response(),
-                },
-            }
+            summary, description = "This OpenAPI document", "The OpenAPI 3.1 document of the API."
+            content = json_content({"type": "object"})
         else:
-            operation = {
-                "operationId": f"openapi_{entry.name}",
-                "summary": "This document as a web page",
-                "responses": {
-                    "200": {
-                        "description": "The endpoints, parameters and page types, in HTML.",
-                        "content": {"text/html": {"schema": {"type": "string"}}},
-                    },
-                    "400": bad_input_response(),
-                },
-            }
+            summary = "This document as a web page"
+            description = "The endpoints, parameters and page types, in HTML."
+            content = {"text/html": {"schema": {"type": "string"}}}
+        operation = {
+            "operationId": f"openapi_{entry.name}",
+            "summary": summary,
+            "responses": {
+                "200": {"description": description, "content": content},
+                "400": bad_input_response(),
+            },
+        }
         self.add_operation(path, {}, operation, "documentation")

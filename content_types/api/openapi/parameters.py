@@ -7,7 +7,7 @@ Each filter backend describes the parameters it reads in a class attribute::
             {"name": "locale", "description": "...", "schema": {"type": "string"}},
         ]
 
-Wagtail's own backends, its pagination and the parameters its views read
+Wagtail's own tree and translation filters and the parameters its views read
 themselves (``fields``, ``type``, ...) are described here. Field filters
 (``?status=ongoing``) are one parameter per database field among the API
 fields of each type the endpoint lists.
@@ -17,11 +17,11 @@ name in the viewset's ``known_query_parameters`` that nothing describes, or a
 described name the endpoint would reject, is an ``UndocumentedParameterError``.
 """
 
-from django.conf import settings
 from django.db import connection
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.api.v2.pagination import WagtailPagination
 
+from ..filters import is_reverse_relation
+from ..loading import model_field
 from .schemas import model_field_description
 
 # jQuery's cache-buster and DRF's browsable API switch: accepted, but no part of the API.
@@ -42,67 +42,30 @@ def id_schema(model):
 
 
 def wagtail_backend_parameters():
+    """Wagtail's own backends the endpoints use, which describe nothing themselves."""
     from wagtail.models import Page
 
     page_id = id_schema(Page)
     page_id_or_root = {"anyOf": [page_id, {"const": "root"}]}
+
+    def one(name, description, schema=page_id_or_root):
+        return [{"name": name, "description": description, "schema": schema}]
+
     return {
-        wagtail_filters.FieldsFilter: [],
-        wagtail_filters.ChildOfFilter: [
-            {
-                "name": "child_of",
-                "description": "Only the children of this page: its id, or root for the "
-                "site's home page.",
-                "schema": page_id_or_root,
-            }
-        ],
-        wagtail_filters.AncestorOfFilter: [
-            {
-                "name": "ancestor_of",
-                "description": "Only the ancestors of this page (its id).",
-                "schema": page_id,
-            }
-        ],
-        wagtail_filters.DescendantOfFilter: [
-            {
-                "name": "descendant_of",
-                "description": (
-                    "Only the descendants of this page: its id, or root for the site's home page. "
-                    "Cannot be combined with child_of."
-                ),
-                "schema": page_id_or_root,
-            }
-        ],
-        wagtail_filters.TranslationOfFilter: [
-            {
-                "name": "translation_of",
-                "description": "Only the translations of this page: its id, or root.",
-                "schema": page_id_or_root,
-            }
-        ],
-        wagtail_filters.LocaleFilter: [
-            {
-                "name": "locale",
-                "description": "Only pages in this language (a language code).",
-                "schema": {"type": "string"},
-            }
-        ],
-        wagtail_filters.OrderingFilter: [
-            {
-                "name": "order",
-                "description": "Order by these fields, comma-separated; -field for "
-                "descending, random.",
-                "schema": {"type": "string"},
-            }
-        ],
-        wagtail_filters.SearchFilter: [
-            {"name": "search", "description": "Full-text search.", "schema": {"type": "string"}},
-            {
-                "name": "search_operator",
-                "description": "Whether every word (and) or any word (or) must match.",
-                "schema": {"enum": ["and", "or"]},
-            },
-        ],
+        wagtail_filters.ChildOfFilter: one(
+            "child_of", "Only the children of this page: its id, or root for the site's home page."
+        ),
+        wagtail_filters.AncestorOfFilter: one(
+            "ancestor_of", "Only the ancestors of this page (its id).", page_id
+        ),
+        wagtail_filters.DescendantOfFilter: one(
+            "descendant_of",
+            "Only the descendants of this page: its id, or root for the site's home page. "
+            "Cannot be combined with child_of.",
+        ),
+        wagtail_filters.TranslationOfFilter: one(
+            "translation_of", "Only the translations of this page: its id, or root."
+        ),
     }
 
 
@@ -155,27 +118,14 @@ def view_parameters(endpoint):
 
 
 def pagination_parameters(pagination_class):
-    declared = getattr(pagination_class, "openapi_parameters", None)
-    if declared is not None:
-        return list(declared)
     if pagination_class is None:
         return []
-    if issubclass(pagination_class, WagtailPagination):
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-        limit = {"type": "integer", "minimum": 0, "default": min(20, limit_max or 20)}
-        if limit_max:
-            limit["maximum"] = limit_max
-        return [
-            {"name": "limit", "description": "How many items to return.", "schema": limit},
-            {
-                "name": "offset",
-                "description": "How many items to skip.",
-                "schema": {"type": "integer", "minimum": 0, "default": 0},
-            },
-        ]
-    raise UndocumentedParameterError(
-        f"{pagination_class.__qualname__}: declare the parameters it reads in openapi_parameters"
-    )
+    declared = getattr(pagination_class, "openapi_parameters", None)
+    if declared is None:
+        raise UndocumentedParameterError(
+            f"{pagination_class.__qualname__}: declare the parameters it reads in openapi_parameters"
+        )
+    return list(declared)
 
 
 def backend_parameters(backend):
@@ -206,21 +156,18 @@ def field_filter_parameters(endpoint, models, builder):
         for name in endpoint.get_available_fields(model, db_fields_only=True):
             if name == "locale" or name in by_name and model in by_name[name]["models"]:
                 continue
-            try:
-                model_field = model._meta.get_field(name)
-            except Exception:  # an attname such as image_id: filtered as its field
-                continue
-            if model_field.auto_created and not model_field.concrete:
-                continue  # a reverse relation: not a value to filter by
-            if isinstance(model_field, TaggableManager):
+            field = model_field(model, name)
+            if field is None or is_reverse_relation(field):
+                continue  # a reverse relation is not a value to filter by
+            if isinstance(field, TaggableManager):
                 schema = {"type": "string"}
                 description = "Only items with all these tags, comma-separated."
             else:
-                schema = builder.model_field_schema(model_field)
+                schema = builder.model_field_schema(field)
                 description = f"Only items whose {name} is this value"
-                if model_field.is_relation:
+                if field.is_relation:
                     description += " (the id of the related object)"
-                description += ". " + model_field_description(model_field)
+                description += ". " + model_field_description(field)
             entry = by_name.setdefault(
                 name, {"models": [], "schemas": [], "description": description.strip()}
             )

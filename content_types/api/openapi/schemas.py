@@ -23,10 +23,11 @@ import copy
 import sys
 from dataclasses import dataclass
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from rest_framework import relations, serializers
 from rest_framework.settings import api_settings
+
+from ..loading import model_field
 
 JSON_TYPES = ("object", "array", "string", "number", "integer", "boolean", "null")
 DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
@@ -167,22 +168,22 @@ class SchemaBuilder:
         through_null = False
         *path, last = names
         for name in path:
-            step = model_field_named(model, name)
+            step = model_field(model, name)
             if step is None or not step.is_relation or step.many_to_many or step.one_to_many:
                 return UNKNOWN
             through_null = through_null or may_be_missing(step)
             model = step.related_model
-        model_field = model_field_named(model, last)
-        if model_field is None:
+        found = model_field(model, last)
+        if found is None:
             return UNKNOWN
-        if not model_field.is_relation:
-            return Attribute(model_field, nullable=through_null or model_field.null)
-        many = bool(model_field.many_to_many or model_field.one_to_many)
+        if not found.is_relation:
+            return Attribute(found, nullable=through_null or found.null)
+        many = bool(found.many_to_many or found.one_to_many)
         return Attribute(
-            model_field,
-            model_field.related_model,
+            found,
+            found.related_model,
             many=many,
-            nullable=not many and (through_null or may_be_missing(model_field)),
+            nullable=not many and (through_null or may_be_missing(found)),
         )
 
     def field_attribute(self, field):
@@ -364,13 +365,6 @@ def reads_source(field):
     itself or decide the value; their schema says whether it can be null.
     """
     return field.source != "*" and type(field).get_attribute is serializers.Field.get_attribute
-
-
-def model_field_named(model, name):
-    try:
-        return model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
 
 
 def may_be_missing(relation):

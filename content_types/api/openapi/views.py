@@ -4,10 +4,8 @@ from functools import wraps
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import translation
-from django.utils.translation import gettext as _
 
-from ..messages import message_language
+from ..messages import UNKNOWN_PARAMETERS, message_response
 from ..methods import read_only
 from .generator import build_document
 from .presentation import documentation_context
@@ -23,11 +21,8 @@ def without_parameters(view):
     def checked_view(request, *args, **kwargs):
         unknown = set(request.GET) - IGNORED_PARAMETERS
         if unknown:
-            with translation.override(message_language(request)):
-                message = _(
-                    "query parameter is not an operation or a recognised field: %(names)s"
-                ) % {"names": ", ".join(sorted(unknown))}
-            return JsonResponse({"message": message}, status=400)
+            names = ", ".join(sorted(unknown))
+            return message_response(request, 400, UNKNOWN_PARAMETERS, names=names)
         return view(request, *args, **kwargs)
 
     return checked_view

@@ -5,14 +5,13 @@ speaker's name, organisation and role; a venue's address) instead of bare ids,
 in the language of the page that holds them.
 """
 
-from .fields import DEFAULT_IMAGE_RENDITIONS, ImageSerializer, RichTextField, ZonedDateTimeField
-from .languages import InLanguageOf, in_language
+from .fields import ImageSerializer, RichTextField, ZonedDateTimeField
+from .languages import InLanguageOf
 from .pages import (
     IsFallbackField,
     PageLinkField,
     PageLinkListField,
     TranslationsField,
-    page_link,
 )
 from .rows import (
     DocumentLinkSerializer,
@@ -29,7 +28,6 @@ from .rows import (
 from .snippets import (
     FocusAreaSerializer,
     OrganisationSerializer,
-    OrganisationSummarySerializer,
     PersonSerializer,
     RegionSerializer,
     VenueSerializer,
@@ -37,7 +35,6 @@ from .snippets import (
 from .structured_data import JsonLdField, JsonLdScriptField
 
 __all__ = [
-    "DEFAULT_IMAGE_RENDITIONS",
     "DocumentLinkSerializer",
     "FocusAreaSerializer",
     "GoalSerializer",
@@ -50,7 +47,6 @@ __all__ = [
     "MilestoneSerializer",
     "OrganisationRelationSerializer",
     "OrganisationSerializer",
-    "OrganisationSummarySerializer",
     "PageLinkField",
     "PageLinkListField",
     "ParticipantGroupSerializer",
@@ -64,6 +60,4 @@ __all__ = [
     "UpdateSerializer",
     "VenueSerializer",
     "ZonedDateTimeField",
-    "in_language",
-    "page_link",
 ]

@@ -221,6 +221,10 @@ class IsFallbackField(ReadOnlyField):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, page):
-        request = self.context.get("request")
-        requested = request.GET.get("locale") if request is not None else None
-        return bool(requested) and page.locale.language_code != requested
+        return is_fallback(page.locale.language_code, self.context.get("request"))
+
+
+def is_fallback(language_code, request):
+    """Whether a page in ``language_code`` stands in for the ``?locale=`` ``request`` asks for."""
+    requested = request.GET.get("locale") if request is not None else None
+    return bool(requested) and language_code != requested

@@ -325,15 +325,15 @@ SAMVERKAN_API = {
     # The namespace the site's WagtailAPIRouter is given (samverkan/api.py).
     "URL_NAMESPACE": "wagtailapi",
     # Render what a change makes stale in a background task (the delivery store,
-    # content_types/api/refresh.py). Off, the next read renders it: where tasks run
+    # content_types/delivery/refresh.py). Off, the next read renders it: where tasks run
     # inside the request (the immediate backend) a publish would otherwise wait for it.
     "RENDER_ON_CHANGE": env.bool(
         "API_RENDER_ON_CHANGE",
         default=env("TASKS_BACKEND", default=IMMEDIATE_TASKS) != IMMEDIATE_TASKS,
     ),
-    # The header that names what an answer contains, for a CDN (content_types/api/
-    # surrogate_keys.py): Surrogate-Key (Fastly, deploy/varnish/default.vcl), Cache-Tag
-    # (Cloudflare) or xkey.
+    # The header that names what an answer contains, for a CDN (content_types/
+    # frontend_cache/surrogate_keys.py): Surrogate-Key (Fastly, deploy/varnish/default.vcl),
+    # Cache-Tag (Cloudflare) or xkey.
     "SURROGATE_KEY_HEADER": env("API_SURROGATE_KEY_HEADER", default="Surrogate-Key"),
     # Where the keys are purged: filled in below from the CDN settings.
     "SURROGATE_KEY_PURGE": {},
@@ -357,13 +357,12 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 # A CDN or Varnish in front of the site is told to drop a page's URLs when it
 # is published or unpublished (wagtail.contrib.frontend_cache), and the API's
-# detail URL of a page, image or document that changes (content_types/api/
-# invalidation.py), and every answer that names what changed (by surrogate key,
-# below). Nothing is purged unless
-# configured: FRONTEND_CACHE_URL for an HTTP PURGE (Varnish, Fastly, nginx),
-# CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN (or CLOUDFLARE_EMAIL and
-# CLOUDFLARE_API_KEY), CLOUDFRONT_DISTRIBUTION_ID (boto3 installed, AWS
-# credentials as boto3 reads them).
+# detail URL of a page, image or document that changes (content_types/
+# frontend_cache/url_purges.py), and every answer that names what changed (by
+# surrogate key, below). Nothing is purged unless configured: FRONTEND_CACHE_URL
+# for an HTTP PURGE (Varnish, Fastly, nginx), CLOUDFLARE_ZONEID with
+# CLOUDFLARE_BEARER_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY),
+# CLOUDFRONT_DISTRIBUTION_ID (boto3 installed, AWS credentials as boto3 reads them).
 # Wagtail's own API purging stays off: it reverses a router named
 # "wagtailapi_v2", and with this site's "wagtailapi" every publish would fail.
 WAGTAILAPI_USE_FRONTENDCACHE = False
@@ -381,10 +380,11 @@ if env("CLOUDFLARE_ZONEID", default=""):
         "EMAIL": env("CLOUDFLARE_EMAIL", default=""),
         "API_KEY": env("CLOUDFLARE_API_KEY", default=""),
     }
-# The same caches purged by surrogate key (content_types/api/key_purge_backends.py):
-# Varnish at FRONTEND_CACHE_URL by xkey (deploy/varnish/default.vcl), Cloudflare by
-# tag, Fastly by surrogate key (FASTLY_SERVICE_ID with FASTLY_API_TOKEN).
-KEY_PURGE_BACKENDS = "content_types.api.key_purge_backends"
+# The same caches purged by surrogate key (content_types/frontend_cache/
+# key_purge_backends.py): Varnish at FRONTEND_CACHE_URL by xkey (deploy/varnish/
+# default.vcl), Cloudflare by tag, Fastly by surrogate key (FASTLY_SERVICE_ID with
+# FASTLY_API_TOKEN).
+KEY_PURGE_BACKENDS = "content_types.frontend_cache.key_purge_backends"
 if env("FRONTEND_CACHE_URL", default=""):
     SAMVERKAN_API["SURROGATE_KEY_PURGE"]["varnish"] = {
         "BACKEND": f"{KEY_PURGE_BACKENDS}.VarnishXkeyBackend",

@@ -205,7 +205,8 @@ LOGGING = {
 }
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
-# A worker renders what a change makes stale in the delivery store (content_types/api/refresh.py).
+# A worker renders what a change makes stale in the delivery store
+# (content_types/delivery/refresh.py).
 SAMVERKAN_API = {
     **SAMVERKAN_API,
     "RENDER_ON_CHANGE": env.bool(

@@ -13,7 +13,7 @@ the same tags the response cache keeps it under (``content_state``):
 - any other answer (images, documents, the OpenAPI document):
   ``generation``, which every change moves.
 
-Once a change commits, ``refresh.refresh_now`` moves the tags it changes and
+Once a change commits, ``delivery/refresh.py`` moves the tags it changes and
 purges exactly those keys, with ``generation``, from every configured cache
 (``SAMVERKAN_API["SURROGATE_KEY_PURGE"]``, ``key_purge_backends.py``), after
 the store is marked stale: the cache's next request is answered with the new
@@ -56,7 +56,7 @@ def purge_backends():
 def purge_changed(tags):
     """Purge the answers that contain any of ``tags``, and every answer of the generation.
 
-    Called by ``refresh.refresh_now`` after the change is committed and the
+    Called by ``delivery/refresh.py`` after the change is committed and the
     store marked stale. A cache that cannot be reached is logged and skipped.
     """
     keys = set(tags) | {EVERY_GENERATION}

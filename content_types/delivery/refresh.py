@@ -1,10 +1,12 @@
-"""Keeping the delivery store current: what a change makes stale, and rendering it again.
+"""Keeping the delivery store current: what a change makes stale, and who is told.
 
-A change marks stale, once it is committed, exactly the representations that
-show the changed object (``delivery.models.ContainedObject``), and a task
-renders them again (``refresh_representations``); a read that comes first
-renders the one it needs itself (``delivery.py``). Rolled back, a change marks
-nothing.
+A change marks stale, in its own transaction, exactly the representations that
+show the changed object (``models.ContainedObject``); once it commits, the
+change log for mirrors (``sync/log.py``), the response cache's tags
+(``content_state``) and a CDN (``frontend_cache/``) are told, and the API
+renders them again in a task (``marked_stale``, answered by
+``api/delivery.py``); a read that comes first renders the one it needs itself.
+Rolled back, a change marks nothing.
 
 - A page published, unpublished or moved: its own representation, and every
   one that shows it, any page below it (whose visibility follows it) or any
@@ -24,7 +26,7 @@ nothing.
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django_tasks import task
+from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -52,20 +54,16 @@ from ..content_state import (
     listing_tags_of,
     page_tag,
 )
-from ..delivery import store
-from ..delivery.keys import keys_of, page_keys, translation_key_of
+from ..frontend_cache.surrogate_keys import purge_changed
 from ..snippets.models import SNIPPET_MODELS
 from ..sync import log as sync_log
-from .surrogate_keys import purge_changed
+from . import store
+from .keys import keys_of, page_keys, translation_key_of
 
-
-@task()
-def refresh_representations(page_ids):
-    """Render again the representations of ``page_ids`` that are stale or missing."""
-    from .delivery import representations
-
-    representations(page_ids)
-
+#: Sent once a change commits, with the ``page_ids`` whose representations it made stale,
+#: where ``RENDER_ON_CHANGE``: the API renders them again (``api/delivery.py``). A signal, as
+#: rendering is the API's, which this package never imports.
+marked_stale = Signal()
 
 #: Past this many pages, a change drops every kept answer rather than naming each page.
 MOST_PAGES_NAMED = 1000
@@ -106,7 +104,7 @@ def after_commit(marked, page_ids, render, everything, listings, gone=()):
     (``sync/log.py``; ``gone``: pages deleted); the generation moves before
     the tags, so an answer made from the old content is never kept under new
     tags (``caching.contained_tags``); a CDN is told to drop the answers that
-    name the moved tags last (``surrogate_keys.py``), so its next request reads
+    name the moved tags last (``frontend_cache/``), so its next request reads
     the new content."""
     changed = set(marked) | set(page_ids) | set(render)
     sync_log.record(changed, gone=gone, everything=everything)
@@ -121,7 +119,7 @@ def after_commit(marked, page_ids, render, everything, listings, gone=()):
     purge_changed(tags)
     wanted = sorted(set(marked) | set(render))
     if wanted and api_setting("RENDER_ON_CHANGE"):
-        refresh_representations.enqueue(wanted)
+        marked_stale.send(sender=None, page_ids=wanted)
 
 
 def refresh_everything():

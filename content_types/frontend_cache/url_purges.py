@@ -1,7 +1,7 @@
-"""A CDN or Varnish in front of the API: what to purge there when content changes.
+"""A CDN or Varnish in front of the API: the detail URLs to purge there when content changes.
 
 What a change makes stale inside the site (the delivery store, the kept
-answers, the content generation) is ``refresh.py``'s. Where a CDN or Varnish
+answers, the content generation) is ``delivery/refresh.py``'s. Where a CDN or Varnish
 is configured (``WAGTAILFRONTENDCACHE``), the changed page's (with its
 descendants', whose visibility follows it), image's or document's detail URL
 is purged there once the change is committed, as Wagtail's
@@ -19,18 +19,13 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import (
-    Page,
-)
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..base_url import base_url
 from ..content_state import api_setting
 
 logger = logging.getLogger(__name__)
-
-
-# A CDN in front of the API
 
 
 def purge_details_on_commit(endpoint, keys):
