@@ -261,6 +261,7 @@ class ContentPagesAPIViewSet(
             return super().listing_view(request)
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
+        listed_model = queryset.model  # a search's results name none
         queryset = self.filter_queryset(queryset)
         plan = self.field_plan(queryset.model, show_details=False)
         chosen = self.paginate_queryset(queryset)
@@ -271,7 +272,7 @@ class ContentPagesAPIViewSet(
         found = delivery.representations(page_ids)
         items = [found[page_id] for page_id in page_ids if page_id in found]
         response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
-        tags = [EVERY_PAGE, EVERY_LISTING, listing_tag(queryset.model)]
+        tags = [EVERY_PAGE, EVERY_LISTING, listing_tag(listed_model)]
         tags += [page_tag(item.page_id) for item in items]
         return contains(response, tags)
 
