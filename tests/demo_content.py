@@ -27,9 +27,7 @@ directly.
 import copy
 import pickle
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from content_types.demo.loader import load_demo_content as load
@@ -122,6 +120,23 @@ def write_tables(rows):
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
         if connection.vendor == "postgresql":
-            models = apps.get_models(include_auto_created=True)
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+            move_sequences_on(cursor)
+
+
+def move_sequences_on(cursor):
+    """Every sequence moved on past the largest key laid down, and never back.
+
+    A sequence's ``setval`` is not undone when the module's transaction rolls
+    back, and rows committed outside it (the migrations', a transactional
+    test's) stay: a sequence set back to the demo's largest key would hand out
+    their keys again.
+    """
+    for sequence in connection.introspection.sequence_list():
+        table = connection.ops.quote_name(sequence["table"])
+        column = sequence["column"] or "id"
+        serial = f"pg_get_serial_sequence('{table}', '{column}')"
+        cursor.execute(
+            f"SELECT setval({serial}, GREATEST("
+            f"(SELECT COALESCE(MAX({connection.ops.quote_name(column)}), 1) FROM {table}), "
+            f"nextval({serial})))"
+        )
