@@ -54,10 +54,10 @@ MAX_QUERIES = 10
 # A read from the store: the public pages' ids (and their count, for a listing),
 # then their stored representations.
 MAX_READ_QUERIES = 3
-# A rendering for the delivery store, beside a response's queries: the page and the site
-# it is rendered on (2), the view's own lookup of that site and of the page (2), and the
-# page's calendar event, made beside its detail (its locale, the languages, its
-# publication count: 4).
+# A rendering for the delivery store, beside a response's queries: the page and the site it
+# is rendered on, and the page's calendar event, made beside its detail (the page and its
+# conference as the public sees them, its site, its locale, the languages and its
+# publication count), each read once however long the programme.
 RENDERING_QUERIES = MAX_QUERIES + 8
 PAGE_TYPES = [
     "content_types.ConferencePage",
