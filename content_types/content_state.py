@@ -33,10 +33,11 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "samverkan:api:generation"
 MODIFIED_KEY = "samverkan:api:modified"
 SCHEDULE_KEY = "samverkan:api:schedule"
+#: What ``current_generation`` reads, in one round trip with whatever is read beside it.
+GENERATION_KEYS = (GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY)
 REMEMBERED_KEY_PREFIX = "samverkan:api:remembered"
 TAG_KEY_PREFIX = "samverkan:api:tag"
 REMEMBERED_TIMEOUT = 24 * 60 * 60
-_MISSING = object()
 
 DEFAULTS = {
     # The language that fills in missing translations for ``?locale=`` (``api/filters.py``).
@@ -173,7 +174,7 @@ def current_generation(values=None):
     """
     cache = response_cache()
     if values is None:
-        values = cache.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY])
+        values = cache.get_many(GENERATION_KEYS)
     if GENERATION_KEY not in values:
         start_generation(cache)
         values = {**values, **cache.get_many([GENERATION_KEY, MODIFIED_KEY])}
@@ -231,21 +232,40 @@ def remembered(name, compute):
     ``REMEMBER_CONTENT_STATE`` is off as well (the tests, whose rolled-back
     changes bump nothing); with the cache down, ``compute()`` runs every time.
     """
+    return remembered_many({name: compute})[name]
+
+
+def remembered_many(computes):
+    """``{name: compute()}`` for each of ``computes``, each kept as ``remembered`` keeps it.
+
+    Read in one round trip to the cache, whatever their number, together with
+    the generation: each value is kept with the generation it was computed
+    for, and computed again when that is not the current one. What a request
+    starts from (``visibility.public_rule``) is asked for at once, since a
+    round trip costs about as much as a small query.
+    """
     if not (api_setting("REMEMBER_CONTENT_STATE") or api_setting("CACHE_ENABLED")):
-        return compute()
+        return {name: compute() for name, compute in computes.items()}
+    keys = {name: f"{REMEMBERED_KEY_PREFIX}:{name}" for name in computes}
     try:
-        key = f"{REMEMBERED_KEY_PREFIX}:{current_generation().number}:{name}"
-        value = response_cache().get(key, _MISSING)
+        found = response_cache().get_many([*GENERATION_KEYS, *keys.values()])
+        number = current_generation(found).number
     except Exception:
         logger.exception("The API cache could not be read")
-        return compute()
-    if value is _MISSING:
-        value = compute()
+        return {name: compute() for name, compute in computes.items()}
+    values, computed = {}, {}
+    for name, compute in computes.items():
+        kept_number, value = found.get(keys[name], (None, None))
+        if kept_number != number:
+            value = compute()
+            computed[keys[name]] = (number, value)
+        values[name] = value
+    if computed:
         try:
-            response_cache().set(key, value, timeout=REMEMBERED_TIMEOUT)
+            response_cache().set_many(computed, timeout=REMEMBERED_TIMEOUT)
         except Exception:
             logger.exception("The API cache could not be written")
-    return value
+    return values
 
 
 def next_schedule_change(after, generation):

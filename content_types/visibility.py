@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from .content_state import remembered
+from .content_state import remembered, remembered_many
 
 OUT_OF_SCHEDULE_LISTED = 1000
 
@@ -86,14 +86,32 @@ def out_of_schedule(request):
 
 
 def public_rule(request):
-    """The site trees, view restrictions and hidden branches of ``request`` as one condition."""
-    roots = site_root_paths(request)
+    """The site trees, view restrictions and hidden branches of ``request`` as one condition.
+
+    What it is made of is remembered for the content generation and read from
+    the cache at once (``content_state.remembered_many``).
+    """
+    now = timezone.now()
+    anonymous = is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key)
+    roots_name = site_roots_name(request)
+    wanted = {
+        roots_name: lambda: site_root_paths(request),
+        "hidden-branches": lambda: branches_at(now),
+    }
+    if anonymous:
+        # A reader without a login or a passed password (every external site)
+        # passes no restriction, so they need not be asked one by one.
+        wanted["restricted-paths"] = restricted_paths
+    kept = remembered_many(wanted)
+    roots = kept[roots_name]
     if not roots:
         return Q(pk__in=[])
     in_site = Q()
     for path in roots:
         in_site |= Q(path__startswith=path)
-    return in_site & ~restricted_for(request) & ~below(hidden_branches())
+    restricted = kept["restricted-paths"] if anonymous else paths_restricted_for(request)
+    hidden = hidden_branches(kept["hidden-branches"], now)
+    return in_site & ~below(restricted) & ~below(hidden)
 
 
 def unpublished_branches():
@@ -110,16 +128,14 @@ def unpublished_branches():
     return list(hidden.filter(Exists(live_below)).values_list("path", flat=True))
 
 
-def hidden_branches():
+def hidden_branches(kept, now):
     """The paths below which every page is hidden: ``unpublished_branches`` and the
     branches out of schedule now (``schedule_branches``).
 
-    Kept for the content generation, in one value, until the next ``go_live_at``
-    or ``expire_at`` of a live page with children, which is when the clock can
-    next change them.
+    ``kept`` is what ``branches_at`` gave earlier in the content generation; it
+    holds until the next ``go_live_at`` or ``expire_at`` of a live page with
+    children, which is when the clock can next change them.
     """
-    now = timezone.now()
-    kept = remembered("hidden-branches", lambda: branches_at(now))
     if kept["until"] is not None and kept["until"] <= now:
         kept = branches_at(now)
     return kept["paths"]
@@ -154,35 +170,30 @@ def site_root_paths(request):
     """
     from wagtail.api.validators import SiteFilterValidator
 
-    def find():
-        site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-        if site is None:
-            return []
-        root = site.root_page
-        return [root.path, *root.get_translations().values_list("path", flat=True)]
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is None:
+        return []
+    root = site.root_page
+    return [root.path, *root.get_translations().values_list("path", flat=True)]
 
-    # The host as Wagtail finds the site by it: the key of a remembered value, never a link.
+
+def site_roots_name(request):
+    """What ``site_root_paths`` is remembered under: the host as Wagtail finds the site by
+    it, never used in a link."""
     asked = "\n".join(
         (request.headers.get("Host", ""), request.get_port(), request.GET.get("site", ""))
     )
-    return remembered(f"site-roots:{hashlib.sha256(asked.encode()).hexdigest()}", find)
+    return f"site-roots:{hashlib.sha256(asked.encode()).hexdigest()}"
 
 
-def restricted_for(request):
-    """Pages behind a view restriction that ``request`` does not pass, with their descendants.
-
-    A reader without a login or a passed password (every external site) passes
-    none, so the restrictions need not be asked one by one.
-    """
-    if is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key):
-        paths = remembered("restricted-paths", restricted_paths)
-    else:
-        paths = [
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
-            if not restriction.accept_request(request)
-        ]
-    return below(paths)
+def paths_restricted_for(request):
+    """The paths of the pages behind a view restriction that a signed-in ``request``, or one
+    that passed a password, does not pass."""
+    return [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page")
+        if not restriction.accept_request(request)
+    ]
 
 
 def restricted_paths():

@@ -54,8 +54,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from ..content_state import (
     GENERATION_KEY,
-    MODIFIED_KEY,
-    SCHEDULE_KEY,
+    GENERATION_KEYS,
     Generation,
     api_setting,
     current_generation,
@@ -280,7 +279,7 @@ def read_cache(request):
     """
     shared = response_cache()
     key = response_cache_key(request)
-    values = shared.get_many([GENERATION_KEY, MODIFIED_KEY, SCHEDULE_KEY, validator_key(key)])
+    values = shared.get_many([*GENERATION_KEYS, validator_key(key)])
     generation = current_generation(values)
     validator = values.get(validator_key(key))
     if validator is None:

@@ -116,6 +116,20 @@ def representations(page_ids, now=None):
     return current
 
 
+def representation_of(page_ids, now=None):
+    """The current representation of the one page ``page_ids`` chooses (a query of the
+    public pages, or a list), or None when it chooses none.
+
+    One query when the store holds it, current: the page ids are a subquery of
+    the representation's. Otherwise, as ``representations``.
+    """
+    now = now or timezone.now()
+    found = list(Representation.objects.filter(page_id__in=page_ids)[:1])
+    if found and is_current(found[0], now):
+        return found[0]
+    return next(iter(representations(list(page_ids), now).values()), None)
+
+
 @task()
 def refresh_representations(page_ids):
     """Render again the representations of ``page_ids`` that are stale or missing."""

@@ -14,7 +14,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -194,12 +194,21 @@ class ContentPagesAPIViewSet(
             raise BadRequestError(str(error)) from error
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if queryset.model is Page:
-            return queryset
-        # Wagtail narrows to one page type by the primary keys of every public
-        # page; the type's own public rows let the database start from the type.
-        return self.get_base_queryset(queryset.model)
+        """The public pages of the types ``?type=`` asks for, as Wagtail's endpoint chooses them.
+
+        Where one type is asked for, from the type's own public rows: Wagtail
+        narrows to it by the primary keys of every public page, a query the
+        database would start from all of them, built beside the one used.
+        """
+        asked = self.request.GET.get("type")
+        try:
+            models = page_models_from_string(asked) if asked else []
+        except (LookupError, ValueError) as error:
+            raise BadRequestError("type doesn't exist") from error
+        if len(models) == 1:
+            return self.get_base_queryset(models[0])
+        queryset = self.get_base_queryset()
+        return queryset.type(*models) if models else queryset
 
     #: The language of the page a detail answered with (``content_language``).
     answered_language = None
@@ -216,21 +225,20 @@ class ContentPagesAPIViewSet(
             return self.rendered_detail(request, pk)
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
-        found = delivery.representations(self.detail_page_ids(queryset, pk))
-        if not found:
+        representation = delivery.representation_of(self.detail_page_ids(queryset, pk))
+        if representation is None:
             raise Http404
-        (representation,) = found.values()
         plan = self.field_plan(delivery.model_of(representation), show_details=True)
         self.answered_language = representation.language_code
         response = Response(delivery.detail(representation, plan, request))
         return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
 
     def detail_page_ids(self, queryset, pk):
-        """``[pk]`` if the filters asked for (``?locale=``...) leave that page of ``queryset``, as
-        Wagtail's detail filters; else ``[]``."""
+        """A query of ``pk`` if the filters asked for (``?locale=``...) leave that page of
+        ``queryset``, as Wagtail's detail filters, and of no page else."""
         queryset = self.filter_queryset(queryset)
         if isinstance(queryset, QuerySet):
-            return list(queryset.filter(pk=pk).values_list("pk", flat=True)[:1])
+            return queryset.filter(pk=pk).values_list("pk", flat=True)
         return [self.get_object().pk]  # search results, which Wagtail's detail searches itself
 
     def rendered_detail(self, request, pk):
