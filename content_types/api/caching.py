@@ -73,6 +73,8 @@ RESPONSE_KEY_PREFIX = "samverkan:api:response"
 #: Set by a view on a response it put together from the delivery store: the content tags
 #: it contains (``content_state``). Any other response contains the whole generation.
 CONTAINS_ATTRIBUTE = "samverkan_contains"
+#: Set beside it: the earliest moment the clock alone changes a page it contains.
+VALID_UNTIL_ATTRIBUTE = "samverkan_valid_until"
 # Set on a request by CachedResponseMiddleware, and on a response it is to store.
 LOOKUP_ATTRIBUTE = "_samverkan_api_cache_lookup"
 PENDING_ATTRIBUTE = "_samverkan_api_cache_pending"
@@ -161,12 +163,12 @@ class Validator:
     (``tags``, ``((tag, version), ...)``), or, without tags, the generation it was made in."""
 
     etag: str
-    expires: float | None  # when the page schedule changes what it shows
+    expires: float | None  # when the page schedule or the clock changes what it shows
     generation: int  # the content generation it was made in
     tags: tuple = ()
 
     def max_age(self):
-        """Seconds it may be kept: ``CACHE_MAX_AGE``, or less when the page schedule changes first."""
+        """Seconds it may be kept: ``CACHE_MAX_AGE``, or less when what it shows changes first."""
         longest = api_setting("CACHE_MAX_AGE")
         if self.expires is None:
             return longest
@@ -298,11 +300,26 @@ def read_cache(request):
     return Lookup(key, generation, stored)
 
 
-def contains(response, tags):
+def contains(response, tags, valid_until=()):
     """``response``, named by the content tags it contains (``CONTAINS_ATTRIBUTE``): a view
-    whose answer is put together from the delivery store knows which pages it holds."""
+    whose answer is put together from the delivery store knows which pages it holds.
+
+    ``valid_until``: when the clock alone changes the output of each page it
+    holds (``Representation.valid_until``, Eg: a registration closing); it is
+    kept no longer than the earliest.
+    """
     setattr(response, CONTAINS_ATTRIBUTE, frozenset(tags))
+    moments = [moment.timestamp() for moment in valid_until if moment is not None]
+    if moments:
+        setattr(response, VALID_UNTIL_ATTRIBUTE, min(moments))
     return response
+
+
+def expiry(response, schedule_change):
+    """When a stored ``response`` ends: the page schedule's next change (a timestamp, or None)
+    or the earliest moment the clock changes a page it holds, whichever comes first."""
+    moments = (schedule_change, getattr(response, VALID_UNTIL_ATTRIBUTE, None))
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 def contained_tags(response, generation):
@@ -352,7 +369,8 @@ def serve(request, respond):
         return response
     change = next_schedule_change(after=started, generation=lookup.generation)
     tags = contained_tags(response, lookup.generation)
-    stored = StoredResponse.from_response(response, change, lookup.generation, tags or ())
+    expires = expiry(response, change)
+    stored = StoredResponse.from_response(response, expires, lookup.generation, tags or ())
     answered = answer(request, stored, lookup.generation)
     if tags is None:
         return answered  # content changed while it was made: not kept

@@ -231,7 +231,8 @@ class ContentPagesAPIViewSet(
         plan = self.field_plan(delivery.model_of(representation), show_details=True)
         self.answered_language = representation.language_code
         response = Response(delivery.detail(representation, plan, request))
-        return contains(response, [EVERY_PAGE, page_tag(representation.page_id)])
+        tags = [EVERY_PAGE, page_tag(representation.page_id)]
+        return contains(response, tags, valid_until=[representation.valid_until])
 
     def detail_page_ids(self, queryset, pk):
         """A query of ``pk`` if the filters asked for (``?locale=``...) leave that page of
@@ -282,7 +283,7 @@ class ContentPagesAPIViewSet(
         response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
         tags = [EVERY_PAGE, EVERY_LISTING, listing_tag(listed_model)]
         tags += [page_tag(item.page_id) for item in items]
-        return contains(response, tags)
+        return contains(response, tags, valid_until=[item.valid_until for item in items])
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)

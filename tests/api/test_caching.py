@@ -32,6 +32,7 @@ from wagtail.models import PageViewRestriction
 
 from content_types import content_state
 from content_types.api import caching
+from content_types.delivery import store
 from content_types.models import (
     ConferenceDocument,
     ConferenceIndexPage,
@@ -39,6 +40,7 @@ from content_types.models import (
     ProgrammeItemPage,
     Venue,
 )
+from content_types.structured_data import registration_closes
 
 from ..utils import (
     PROJECT_DIR,
@@ -604,6 +606,30 @@ def test_a_page_past_its_expiry_is_not_served_from_the_cache(client, conference,
     clock.move_to(expires.timestamp() + 0.1)
 
     assert titles(get(client, pages_url(**CONFERENCES))[0]) == []
+
+
+@pytest.mark.django_db
+def test_a_stored_detail_lasts_until_the_clock_changes_what_it_shows(client, conference, clock):
+    """A conference's offer closes when its registration deadline's day ends, with nothing
+    saved (the representation's ``valid_until``); the stored answer ends then too."""
+    ConferencePage.objects.filter(pk=conference.pk).update(
+        registration_deadline=conference.start.date(), is_free=True
+    )
+    store.forget([conference.pk])
+    closes = registration_closes(ConferencePage.objects.get(pk=conference.pk))
+    clock.move_to(closes.timestamp() - 20)
+
+    first = get(client, page_detail_url(conference))[0]
+    second, queries = get(client, page_detail_url(conference))
+    assert queries == 0
+    assert second.json()["json_ld"]["offers"]["availability"] == "https://schema.org/InStock"
+    assert 0 < int(second["Cache-Control"].split("max-age=")[1]) <= 20
+    assert first.content == second.content
+
+    clock.move_to(closes.timestamp() + 1)
+
+    third = get(client, page_detail_url(conference))[0]
+    assert third.json()["json_ld"]["offers"]["availability"] == "https://schema.org/SoldOut"
 
 
 @pytest.mark.django_db
