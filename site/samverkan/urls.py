@@ -13,7 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/calendar/", include("content_types.feeds.urls")),
-    path("api/v2/", include("content_types.api.openapi.urls")),
+    path("api/v2/", include("content_types.openapi.urls")),
     path("api/v2/", api_router.urls),
     re_path(r"^api/(?P<path>.*)$", no_such_endpoint),
 ]

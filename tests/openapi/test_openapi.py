@@ -30,11 +30,11 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from wagtail.api import APIField
 from wagtail.models import Page, get_page_models
 
-from content_types.api.openapi.generator import build_document
-from content_types.api.openapi.parameters import UndocumentedParameterError
-from content_types.api.openapi.schemas import UndocumentedFieldError
 from content_types.api.views import ContentPagesAPIViewSet
 from content_types.models import ConferencePage, ProjectPage
+from content_types.openapi.generator import build_document
+from content_types.openapi.parameters import UndocumentedParameterError
+from content_types.openapi.schemas import UndocumentedFieldError
 from content_types.projects.models import ProjectStatus
 
 pytestmark = pytest.mark.django_db

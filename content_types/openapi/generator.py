@@ -19,9 +19,9 @@ from wagtail.api.v2.serializers import get_serializer_class
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, get_page_models
 
-from ...base_url import base_url, configured_base_url
-from ..delivery import field_plan
-from ..methods import SAFE_METHODS
+from ..api.delivery import field_plan
+from ..api.methods import SAFE_METHODS
+from ..base_url import base_url, configured_base_url
 from . import parameters as query_parameters
 from . import routes
 from .parameters import id_schema

@@ -1,6 +1,6 @@
 """The API's OpenAPI document and its web page; a site mounts them beside the API.
 
-Eg: ``path("api/v2/", include("content_types.api.openapi.urls"))`` before the API router.
+Eg: ``path("api/v2/", include("content_types.openapi.urls"))`` before the API router.
 """
 
 from django.urls import path

@@ -5,8 +5,8 @@ from functools import wraps
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from ..messages import UNKNOWN_PARAMETERS, message_response
-from ..methods import read_only
+from ..api.messages import UNKNOWN_PARAMETERS, message_response
+from ..api.methods import read_only
 from .generator import build_document
 from .presentation import documentation_context
 

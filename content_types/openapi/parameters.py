@@ -20,8 +20,8 @@ described name the endpoint would reject, is an ``UndocumentedParameterError``.
 from django.db import connection
 from wagtail.api.v2 import filters as wagtail_filters
 
-from ..filters import is_reverse_relation
-from ..loading import model_field
+from ..api.filters import is_reverse_relation
+from ..api.loading import model_field
 from .schemas import model_field_description
 
 # jQuery's cache-buster and DRF's browsable API switch: accepted, but no part of the API.

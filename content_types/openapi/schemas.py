@@ -27,7 +27,7 @@ from django.db import models
 from rest_framework import relations, serializers
 from rest_framework.settings import api_settings
 
-from ..loading import model_field
+from ..api.loading import model_field
 
 JSON_TYPES = ("object", "array", "string", "number", "integer", "boolean", "null")
 DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
