@@ -17,4 +17,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {line}")
         for name in report.kept:
             self.stdout.write(self.style.WARNING(f"Kept {name}: other content uses it"))
-        self.stdout.write(self.style.SUCCESS(f"Example conferences: {len(report.removed)} removed."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Example conferences: {len(report.removed)} removed.")
+        )
