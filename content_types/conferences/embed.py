@@ -80,6 +80,7 @@ class EmbedPanel(Panel):
                     # Plain text: the template escapes it once more, so the editor reads the HTML.
                     "code": "\n".join([str(script), str(element)]),
                     "element": element,
+                    "language": page.locale.language_code,
                     "script_url": script_url,
                     "published": hidden_ancestor(page) is None,
                     "code_id": f"{self.prefix}-code",
@@ -118,7 +119,8 @@ class EventsEmbedPanel(EmbedPanel):
     )
 
     def link_text(self, page):
-        return gettext("Upcoming conferences and seminars")
+        # The index page's own title ("Konferenser", "Konferanser"): content in its language.
+        return page.title
 
 
 def bound_embed_panel(page, request):
