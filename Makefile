@@ -34,6 +34,7 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_example_conferences
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py ensure_admin
 

@@ -41,6 +41,7 @@ from ..pages import IndexPage, page_image, tabbed_editor
 from ..pick_lists import LanguagePageForm
 from ..preview import DraftPreviewMixin
 from ..relations import DocumentLink, OrganisationRelation
+from .embed import EventsEmbedPanel, ProgrammeEmbedPanel
 from .forms import ProgrammeItemForm
 from .serializers import IncludedSerializer, ProgrammeSerializer, RegistrationSerializer
 
@@ -102,6 +103,7 @@ class ConferenceIndexPage(IndexPage):
     """The list of conferences and seminars of one site and language."""
 
     subpage_types = ["content_types.ConferencePage"]
+    content_panels = IndexPage.content_panels + [EventsEmbedPanel()]
 
     class Meta:
         verbose_name = _("conference index")
@@ -240,6 +242,7 @@ class ConferencePage(DraftPreviewMixin, Page):
         ),
         FieldPanel("venue"),
         FieldPanel("region"),
+        ProgrammeEmbedPanel(),
     ]
     practical_panels = [
         MultiFieldPanel(
