@@ -37,7 +37,6 @@ from wagtail.models import (
     PageViewRestriction,
     Site,
 )
-from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import (
     StringTranslation,
     TranslationContext,
@@ -55,6 +54,7 @@ from ..content_state import (
     page_tag,
 )
 from ..frontend_cache.surrogate_keys import purge_changed
+from ..page_changes import connect_to_page_changes
 from ..snippets.models import SNIPPET_MODELS
 from ..sync import log as sync_log
 from . import store
@@ -197,12 +197,7 @@ def translation_work_changed(sender, instance, **kwargs):
 
 def connect():
     """Connect the receivers (``AppConfig.ready``)."""
-    for name, signal in (
-        ("published", page_published),
-        ("unpublished", page_unpublished),
-        ("moved", post_page_move),
-    ):
-        signal.connect(page_changed, dispatch_uid=f"samverkan_delivery_page_{name}")
+    connect_to_page_changes(page_changed, "samverkan_delivery_page")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="samverkan_delivery_page_deleted")
     shown = (*SNIPPET_MODELS, get_image_model(), get_document_model())
     everywhere = (PageViewRestriction, CollectionViewRestriction, Collection, Locale, Site)

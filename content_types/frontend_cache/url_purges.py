@@ -20,10 +20,10 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..base_url import base_url
 from ..content_state import api_setting
+from ..page_changes import connect_to_page_changes
 
 logger = logging.getLogger(__name__)
 
@@ -67,12 +67,7 @@ def purge_document(sender, instance, **kwargs):
 
 def connect():
     """Connect the receivers (``AppConfig.ready``)."""
-    for name, signal in (
-        ("published", page_published),
-        ("unpublished", page_unpublished),
-        ("moved", post_page_move),
-    ):
-        signal.connect(purge_page, dispatch_uid=f"samverkan_api_purge_page_{name}")
+    connect_to_page_changes(purge_page, "samverkan_api_purge_page")
     # Every deleted page, whatever its type, deletes one Page row.
     post_delete.connect(purge_deleted_page, sender=Page, dispatch_uid="samverkan_api_purge_deleted")
     for model, receiver in (
