@@ -1,8 +1,8 @@
 """The API asks the database the same few times however much a response holds.
 
 Reads come from the delivery store: a conference's detail with a programme of
-5 items costs as many queries as one of 60, and a listing of 5 pages with every
-field as many as one of 40 (the same content, ``limit`` 5 and 40), a handful
+5 items costs as many queries as one of 30, and a listing of 5 pages with every
+field as many as one of 20 (the same content, ``limit`` 5 and 20), a handful
 each. Rendering a page into the store costs as few, however large it is. In
 Norwegian, where every snippet is shown in its Norwegian version, the counts
 are as constant and as small.
@@ -41,9 +41,9 @@ from ..utils import (
     pages_url,
 )
 
-ROWS = 40
+ROWS = 20
 # Enough rows that a query per row would show many times over; few, so the content builds fast.
-PROGRAMME = 60
+PROGRAMME = 30
 # The most queries a response may cost, whatever its size: the count (listings),
 # the pages, one for every list shown (a project's funders, a programme's
 # speakers: each prefetched for all its holders at once), one per snippet model
@@ -156,7 +156,7 @@ def queries_for(client, url):
 
 
 @pytest.mark.django_db
-def test_a_conference_with_60_items_costs_the_queries_of_one_with_5(client, content):
+def test_a_conference_with_30_items_costs_the_queries_of_one_with_5(client, content):
     small, small_queries = queries_for(client, page_detail_url(content["small"]))
     large, large_queries = queries_for(client, page_detail_url(content["large"]))
 
@@ -166,7 +166,7 @@ def test_a_conference_with_60_items_costs_the_queries_of_one_with_5(client, cont
 
 
 @pytest.mark.django_db
-def test_rendering_a_conference_with_60_items_costs_the_queries_of_one_with_5(client, content):
+def test_rendering_a_conference_with_30_items_costs_the_queries_of_one_with_5(client, content):
     render(content["small"].pk)  # what every rendering starts from is remembered, as in use
     with CaptureQueriesContext(connection) as small_queries:
         small = render(content["small"].pk)
@@ -179,7 +179,7 @@ def test_rendering_a_conference_with_60_items_costs_the_queries_of_one_with_5(cl
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 @pytest.mark.django_db
-def test_a_listing_of_40_pages_with_every_field_costs_the_queries_of_one_with_5(
+def test_a_listing_of_20_pages_with_every_field_costs_the_queries_of_one_with_5(
     client, content, page_type
 ):
     few, few_queries = queries_for(client, pages_url(type=page_type, fields="*", limit=5))
@@ -190,7 +190,7 @@ def test_a_listing_of_40_pages_with_every_field_costs_the_queries_of_one_with_5(
 
 
 @pytest.mark.django_db
-def test_search_results_cost_the_same_queries_for_5_and_40_pages(client, content):
+def test_search_results_cost_the_same_queries_for_5_and_20_pages(client, content):
     few, few_queries = queries_for(client, pages_url(search="Projekt", limit=5))
     many, many_queries = queries_for(client, pages_url(search="Projekt", limit=ROWS))
 
@@ -221,7 +221,7 @@ def bilingual(content, django_db_blocker):
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 @pytest.mark.django_db
-def test_a_norwegian_listing_of_40_pages_costs_the_queries_of_one_with_5(
+def test_a_norwegian_listing_of_20_pages_costs_the_queries_of_one_with_5(
     client, bilingual, page_type
 ):
     few, few_queries = queries_for(
