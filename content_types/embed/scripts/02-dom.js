@@ -22,11 +22,6 @@ function webUrl(url) {
   return /^https?:\/\//i.test(url || "") ? url : null;
 }
 
-/** Text hidden on screen but read out: what a link is about, where its words say less. */
-function aside(text) {
-  return el("span", { class: "visually-hidden" }, text);
-}
-
 /** The plain text of the API's rich text (``description``), one paragraph per block. */
 function paragraphs(html) {
   if (!html) return [];

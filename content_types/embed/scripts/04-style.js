@@ -31,8 +31,6 @@ ul.events > li { display: block; }
 .title { font-weight: 700; margin: 0; }
 ul.events h1, ul.events h2, ul.events h3, ul.events h4, ul.events h5, ul.events h6 { margin: 0 0 .25rem; font-size: 1.1em; }
 .speakers { color: var(--muted); }
-.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media print {
   :host { color: #000; }
   a { color: #000; }

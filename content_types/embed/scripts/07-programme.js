@@ -32,7 +32,7 @@ function programmeItem(t, item, zone) {
   const kind = t.itemKinds[item.kind];
   const calendar = webUrl(item.calendar_url);
   return el("li", { class: "item", "data-kind": item.kind },
-    el("p", { class: "when" }, itemTimes(item, t, zone)),
+    el("div", { class: "when" }, itemTimes(item, t, zone)),
     el("div", { class: "what" },
       kind ? el("p", { class: "kind" }, kind) : null,
       el("p", { class: "title" }, item.title),
@@ -40,7 +40,7 @@ function programmeItem(t, item, zone) {
       paragraphs(item.description),
       item.speakers && item.speakers.length ? el("ul", { class: "speakers" }, item.speakers.map((s) => speaker(t, s))) : null,
       calendar ? el("p", { class: "calendar" },
-        el("a", { href: calendar, type: "text/calendar" }, t.addItem, aside(`: ${item.title}`))) : null));
+        el("a", { href: calendar, type: "text/calendar", "aria-label": `${t.addItem}: ${item.title}` }, t.addItem)) : null));
 }
 
 function place(conference) {
@@ -87,7 +87,7 @@ class ProgrammeElement extends SamverkanElement {
       el("ul", { class: "actions" },
         registrationLink(t, conference),
         calendar ? el("li", { class: "calendar" }, el("a", { href: calendar, type: "text/calendar" }, t.addConference)) : null,
-        page ? el("li", {}, el("a", { href: page }, t.fullPage, aside(`: ${conference.title}`))) : null),
+        page ? el("li", {}, el("a", { href: page, "aria-label": `${t.fullPage}: ${conference.title}` }, t.fullPage)) : null),
       days.length ? days.map(([day, items]) => el("section", { class: "day", "data-day": day || null },
         heading(level, 1, day ? time(day, formatDay(t, day)) : t.untimed),
         el("ol", { class: "items" }, items.map((item) => programmeItem(t, item, zone)))))
