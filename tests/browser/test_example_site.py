@@ -97,9 +97,10 @@ def test_an_api_that_does_not_answer_is_reported(servers, new_page, screenshots)
     screenshots.take(page, "unreachable")
 
 
-def test_an_origin_the_api_does_not_allow_cannot_read_it(
+def test_an_origin_nobody_configured_may_still_read_the_public_api(
     servers, new_page, screenshots, settings, tree
 ):
+    """The public endpoints answer every origin; the configured ones are for the rest."""
     utils.make_conference(
         tree["conference_index"],
         title="Biblioteksdagarna",
@@ -109,6 +110,6 @@ def test_an_origin_the_api_does_not_allow_cannot_read_it(
     settings.CORS_ALLOWED_ORIGINS = []
     page = new_page()
     public.open_example_site(page, servers)
-    expect(page.get_by_role("alert")).to_contain_text("Kunde inte nå Samverkan")
-    expect(page.get_by_text("Biblioteksdagarna")).to_have_count(0)
-    screenshots.take(page, "origin-not-allowed")
+    expect(page.get_by_role("link", name="Biblioteksdagarna")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    screenshots.take(page, "origin-not-configured")
