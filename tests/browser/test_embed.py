@@ -150,6 +150,11 @@ def test_the_programme_in_swedish_with_speakers_and_times_in_stockholm(
     expect(element.locator(".place")).to_have_text("Plats: Aros Congress Center, Västerås")
     # The element's own link is replaced by what was read.
     expect(page.get_by_role("link", name=FALLBACK_SV)).to_be_hidden()
+    # The links are reached with the keyboard, and the one in focus shows it.
+    page.keyboard.press("Tab")
+    focused = element.locator("a:focus")
+    expect(focused).to_have_text("Anmälan")
+    assert focused.evaluate("(a) => getComputedStyle(a).outlineStyle") == "solid"
     screenshots.take(page, "programme-sv-1280")
 
     page.set_viewport_size(NARROW)
