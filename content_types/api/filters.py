@@ -22,6 +22,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from ..content_state import api_setting, remembered
 from .loading import model_field
+from .page_filters import linked_parameters
 
 
 def describe_errors(error):
@@ -76,6 +77,15 @@ def validate_filter_value(field, name, value):
     return python_value
 
 
+class QueryWithout:
+    """A request's query string without some parameters, for a filter that reads only ``GET``."""
+
+    def __init__(self, request, names):
+        self.GET = request.GET.copy()
+        for name in names:
+            self.GET.pop(name, None)
+
+
 class ValidatedFieldsFilter(FieldsFilter):
     """Exact-match field filters (Eg: ?status=ongoing) with every value checked first."""
 
@@ -86,6 +96,12 @@ class ValidatedFieldsFilter(FieldsFilter):
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")
+        linked = linked_parameters(queryset.model) & fields
+        if linked:
+            # A field that is also a snippet link (a conference's region) is
+            # filtered by the link, which knows translations and takes a list.
+            fields -= linked
+            request = QueryWithout(request, linked)
         for name, value in request.GET.items():
             field = model_field(queryset.model, name) if name in fields else None
             if field is None:

@@ -12,7 +12,7 @@ a filter on the primary key, and on no unindexed field.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
 from ..models import ConferencePage, FocusArea, NetworkPage, Organisation, ProjectPage, Region
+from ..visibility import public_pages
 
 MAX_IDS = 100
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -208,26 +209,41 @@ class SnippetLink:
 
     snippet: type
     paths: dict
+    #: Per page type, the pages a path goes through; only a public one links.
+    through_pages: dict = field(default_factory=dict)
 
-    def pages(self, page_type, snippet_ids):
+    def pages(self, page_type, snippet_ids, request):
         """Pages of ``page_type`` linked to one of the snippets, or to a translation of one.
 
         Links follow the source language, so a Norwegian page may point at the
         Swedish snippet or at its Norwegian translation: both share the
-        snippet's ``translation_key``.
+        snippet's ``translation_key``. A link through another page (a
+        conference's project) counts only while that page is public: a draft
+        project's focus areas say nothing about its conferences.
         """
         keys = self.snippet.objects.filter(pk__in=snippet_ids).values("translation_key")
         condition = Q()
         for path in self.paths[page_type]:
             linked = page_type.objects.filter(**{f"{path}__translation_key__in": keys})
+            relation = path.split("__", 1)[0]
+            if relation in self.through_pages.get(page_type, ()):
+                linked = linked.filter(**{f"{relation}__in": public_pages(request).values("pk")})
             condition |= Q(pk__in=linked.values("pk"))
         return page_type.objects.filter(condition)
 
 
+# A conference has one region (where it is held) and no focus areas of its own:
+# it has those of the project it belongs to.
 SNIPPET_LINKS = {
-    "region": SnippetLink(Region, {ProjectPage: ("regions",)}),
+    "region": SnippetLink(Region, {ProjectPage: ("regions",), ConferencePage: ("region",)}),
     "focus_area": SnippetLink(
-        FocusArea, {ProjectPage: ("focus_areas",), NetworkPage: ("focus_areas",)}
+        FocusArea,
+        {
+            ProjectPage: ("focus_areas",),
+            NetworkPage: ("focus_areas",),
+            ConferencePage: ("related_project__focus_areas",),
+        },
+        through_pages={ConferencePage: ("related_project",)},
     ),
     "organisation": SnippetLink(
         Organisation,
@@ -237,6 +253,19 @@ SNIPPET_LINKS = {
 
 
 PAGE_FILTER_PARAMETERS = (*ConferenceTimeFilter.parameters, *SNIPPET_LINKS)
+
+
+def linked_parameters(model):
+    """The parameters of ``SNIPPET_LINKS`` that apply to listings of ``model``.
+
+    A conference's ``region`` is also one of its fields; the link, which
+    matches translations of the snippet and takes a list, answers for it.
+    """
+    return {
+        name
+        for name, link in SNIPPET_LINKS.items()
+        if any(issubclass(model, page_type) for page_type in link.paths)
+    }
 
 
 def ids_parameter(name, description):
@@ -250,7 +279,10 @@ def ids_parameter(name, description):
 
 
 class LinkedSnippetFilter(BaseFilterBackend):
-    """Projects and networks by linked snippet (Eg: ?region=3, ?focus_area=4,7, ?organisation=9).
+    """Pages by linked snippet (Eg: ?region=3, ?focus_area=4,7, ?organisation=9).
+
+    Projects by region, focus area and organisation, networks by focus area,
+    conferences by region (where held) and focus area (their project's).
 
     A list of ids means any of them. ``organisation`` is a project's owner, one
     of its funders or one of its partners. A well-formed id that names no
@@ -260,11 +292,14 @@ class LinkedSnippetFilter(BaseFilterBackend):
 
     openapi_parameters = [
         ids_parameter(
-            "region", "Only projects in one of these counties or regions (ids, comma-separated)."
+            "region",
+            "Only projects in, or conferences held in, one of these counties or regions "
+            "(ids, comma-separated).",
         ),
         ids_parameter(
             "focus_area",
-            "Only projects or networks with one of these focus areas (ids, comma-separated).",
+            "Only projects or networks with one of these focus areas, or conferences of a "
+            "project with one (ids, comma-separated).",
         ),
         ids_parameter(
             "organisation",
@@ -283,5 +318,5 @@ class LinkedSnippetFilter(BaseFilterBackend):
             page_type = next(
                 page_type for page_type in page_types if issubclass(queryset.model, page_type)
             )
-            queryset = narrow(queryset, link.pages(page_type, ids))
+            queryset = narrow(queryset, link.pages(page_type, ids, request))
         return queryset

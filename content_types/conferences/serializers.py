@@ -10,6 +10,7 @@ from ..api.serializers import (
     SpeakerSerializer,
     ZonedDateTimeField,
 )
+from ..feeds.api import ProgrammeItemCalendarURLField
 from .programme import load_public_programmes, public_programme
 
 
@@ -52,6 +53,8 @@ class ProgrammeItemSerializer(serializers.Serializer):
     speakers = SpeakerSerializer(many=True, read_only=True)
     related_project = PageLinkField()
     documents = DocumentLinkSerializer(many=True, read_only=True)
+    # The item's own calendar, so a programme read in one request can offer each talk alone.
+    calendar_url = ProgrammeItemCalendarURLField()
 
     def get_day(self, item):
         return item.day.isoformat() if item.start else None

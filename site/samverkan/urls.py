@@ -12,6 +12,8 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The embeddable elements' script (content_types/embed/), for any site.
+    path("embed/", include("content_types.embed.urls")),
     path("api/v2/calendar/", include("content_types.feeds.urls")),
     path("api/v2/", include("content_types.openapi.urls")),
     path("api/v2/", api_router.urls),

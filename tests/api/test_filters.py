@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
-from content_types.models import ProjectPartner
+from content_types.models import ProjectPage, ProjectPartner
 
 from ..utils import (
     make_conference,
@@ -33,7 +33,14 @@ pytestmark = pytest.mark.django_db
 CONFERENCE = "content_types.ConferencePage"
 PROJECT = "content_types.ProjectPage"
 NETWORK = "content_types.NetworkPage"
-HUGE = "99999999999999999999"  # more than any database integer holds
+HUGE = "99999999999999999999"
+REGION_TYPES = (
+    "region needs one of: type=content_types.ProjectPage, type=content_types.ConferencePage"
+)
+FOCUS_AREA_TYPES = (
+    "focus_area needs one of: type=content_types.ProjectPage, type=content_types.NetworkPage, "
+    "type=content_types.ConferencePage"
+)  # more than any database integer holds
 
 
 @pytest.fixture(scope="module")
@@ -415,6 +422,49 @@ def test_focus_area_filters_networks_each_once(client, content):
     assert sorted(get_items(client, type=NETWORK, focus_area=both)) == sorted(expected)
 
 
+def conference_in(content, title, **links):
+    start = timezone.now() + timedelta(days=60)
+    return make_conference(
+        content["conference_index"],
+        title=title,
+        start=start,
+        end=start + timedelta(hours=6),
+        **links,
+    )
+
+
+def test_region_filters_conferences_by_where_they_are_held(client, content):
+    held = conference_in(content, "Läsdag i Västerås", region=content["vastmanland"])
+    conference_in(content, "Läsdag i Uppsala", region=content["uppsala"])
+
+    for region in (content["vastmanland"], content["nb_vastmanland"]):
+        assert found(client, type=CONFERENCE, region=region.pk) == {held.pk}
+    both = f"{content['vastmanland'].pk},{content['uppsala'].pk}"
+    assert len(found(client, type=CONFERENCE, region=both, upcoming="true")) == 2
+
+
+def test_focus_area_filters_conferences_by_their_public_project(client, content):
+    of_reading = conference_in(
+        content, "Läslyftets dag", related_project=content["reading_project"]
+    )
+    of_digital = conference_in(
+        content, "Digitalt förstdagen", related_project=content["digital_project"]
+    )
+    conference_in(content, "Bokbussens dag", related_project=content["partner_project"])
+    draft = content["draft_project"]
+    draft.focus_areas.set([content["digital"]])
+    draft.save()
+    assert list(ProjectPage.objects.get(pk=draft.pk).focus_areas.all()) == [content["digital"]]
+    conference_in(content, "Det hemliga projektets dag", related_project=draft)
+
+    for focus_area in (content["reading"], content["nb_reading"]):
+        assert found(client, type=CONFERENCE, focus_area=focus_area.pk) == {
+            of_reading.pk,
+            of_digital.pk,
+        }
+    assert found(client, type=CONFERENCE, focus_area=content["digital"].pk) == {of_digital.pk}
+
+
 def test_organisation_matches_owner_funder_or_partner_each_project_once(client, content):
     expected = pages(content, "reading_project", "digital_project", "nb_reading_project")
     assert found(client, type=PROJECT, organisation=content["owner"].pk) == expected
@@ -477,20 +527,14 @@ def test_too_many_ids_answer_400(client, content):
             "starts_after needs type=content_types.ConferencePage",
         ),
         ({"starts_before": "2025-01-01"}, "starts_before needs type=content_types.ConferencePage"),
-        ({"region": "1"}, "region needs type=content_types.ProjectPage"),
-        ({"type": NETWORK, "region": "1"}, "region needs type=content_types.ProjectPage"),
+        ({"region": "1"}, REGION_TYPES),
+        ({"type": NETWORK, "region": "1"}, REGION_TYPES),
         (
             {"type": CONFERENCE, "organisation": "1"},
             "organisation needs type=content_types.ProjectPage",
         ),
-        (
-            {"type": CONFERENCE, "focus_area": "1"},
-            "focus_area needs one of: type=content_types.ProjectPage, type=content_types.NetworkPage",
-        ),
-        (
-            {"type": f"{PROJECT},{NETWORK}", "focus_area": "1"},
-            "focus_area needs one of: type=content_types.ProjectPage, type=content_types.NetworkPage",
-        ),
+        ({"focus_area": "1"}, FOCUS_AREA_TYPES),
+        ({"type": f"{PROJECT},{NETWORK}", "focus_area": "1"}, FOCUS_AREA_TYPES),
     ],
     ids=[
         "upcoming-no-type",
@@ -500,7 +544,7 @@ def test_too_many_ids_answer_400(client, content):
         "region-no-type",
         "region-network",
         "organisation-conference",
-        "focus-area-conference",
+        "focus-area-no-type",
         "focus-area-two-types",
     ],
 )

@@ -196,3 +196,41 @@ def tvinning_demo_content():
     conference = tvinning.load(builder, swedish_tree)
     builder.translated_subtree(conference, norwegian, demo_translations("nb"))
     return conference
+
+
+# The Tvinning programme's one day, as the reader sees it in Swedish.
+TVINNING_DAY = {
+    "day": "2009-10-20",
+    "heading": "tisdag 20 oktober 2009",
+    "items": [
+        {"time": "09:00–10:00", "title": "Registrering och kaffe", "speakers": []},
+        {
+            "time": "",
+            "title": "Forskning och reflektion – att utvecklas som bibliotekarie",
+            "speakers": ["Cecilia Gärdén, Institutionen Bibliotekshögskolan"],
+        },
+        {
+            "time": "",
+            "title": "Att få syn på utvecklingsbehov",
+            "speakers": ["Malin Ögland, Regionbibliotek Stockholm"],
+        },
+        {
+            "time": "",
+            "title": "Att bygga nätverk – erfarenheter från projektet Bilda nätverk",
+            "speakers": [
+                "Åke Nygren, Stockholms stadsbibliotek",
+                "Anne Hederén, Länsbibliotek Östergötland",
+            ],
+        },
+        {
+            "time": "",
+            "title": "eTwinning – digitalt samarbete i skolan – teori och praktik",
+            "speakers": [
+                "Angela Andersson, Nationell eTwinningkoordinator, Internationella programkontoret",
+                "Ann-Christine Björk, eTwinningambassadör, Persboskolan Västerås",
+            ],
+        },
+        {"time": "", "title": "Tvinning i praktiken – deltagare berättar", "speakers": []},
+        {"time": "", "title": "Bokrelease!", "speakers": []},
+    ],
+}

@@ -11,47 +11,12 @@ from playwright.sync_api import expect
 
 from .. import utils
 from . import content, public
+from .content import TVINNING_DAY
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-TVINNING_DAY = {
-    "day": "2009-10-20",
-    "heading": "tisdag 20 oktober 2009",
-    "items": [
-        {"time": "09:00–10:00", "title": "Registrering och kaffe", "speakers": []},
-        {
-            "time": "",
-            "title": "Forskning och reflektion – att utvecklas som bibliotekarie",
-            "speakers": ["Cecilia Gärdén, Institutionen Bibliotekshögskolan"],
-        },
-        {
-            "time": "",
-            "title": "Att få syn på utvecklingsbehov",
-            "speakers": ["Malin Ögland, Regionbibliotek Stockholm"],
-        },
-        {
-            "time": "",
-            "title": "Att bygga nätverk – erfarenheter från projektet Bilda nätverk",
-            "speakers": [
-                "Åke Nygren, Stockholms stadsbibliotek",
-                "Anne Hederén, Länsbibliotek Östergötland",
-            ],
-        },
-        {
-            "time": "",
-            "title": "eTwinning – digitalt samarbete i skolan – teori och praktik",
-            "speakers": [
-                "Angela Andersson, Nationell eTwinningkoordinator, Internationella programkontoret",
-                "Ann-Christine Björk, eTwinningambassadör, Persboskolan Västerås",
-            ],
-        },
-        {"time": "", "title": "Tvinning i praktiken – deltagare berättar", "speakers": []},
-        {"time": "", "title": "Bokrelease!", "speakers": []},
-    ],
-}
 
 
 def test_the_tvinning_programme_is_shown_with_its_times_in_stockholm(
@@ -132,9 +97,10 @@ def test_an_api_that_does_not_answer_is_reported(servers, new_page, screenshots)
     screenshots.take(page, "unreachable")
 
 
-def test_an_origin_the_api_does_not_allow_cannot_read_it(
+def test_an_origin_nobody_configured_may_still_read_the_public_api(
     servers, new_page, screenshots, settings, tree
 ):
+    """The public endpoints answer every origin; the configured ones are for the rest."""
     utils.make_conference(
         tree["conference_index"],
         title="Biblioteksdagarna",
@@ -144,6 +110,6 @@ def test_an_origin_the_api_does_not_allow_cannot_read_it(
     settings.CORS_ALLOWED_ORIGINS = []
     page = new_page()
     public.open_example_site(page, servers)
-    expect(page.get_by_role("alert")).to_contain_text("Kunde inte nå Samverkan")
-    expect(page.get_by_text("Biblioteksdagarna")).to_have_count(0)
-    screenshots.take(page, "origin-not-allowed")
+    expect(page.get_by_role("link", name="Biblioteksdagarna")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    screenshots.take(page, "origin-not-configured")

@@ -60,7 +60,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: its answers to preflight requests need nothing below it.
+    # First: anonymous reads of the public API, from any origin; the rest goes
+    # on to the configured origins (content_types/api/public_cors.py).
+    "content_types.api.public_cors.PublicReadCorsMiddleware",
+    # Its answers to preflight requests need nothing below it.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before the cache, so stored API responses are sent with the policy too.
@@ -343,9 +346,10 @@ SAMVERKAN_API = {
     "REPLICA_MAX_LAG": env.int("DATABASE_REPLICA_MAX_LAG", default=10),
 }
 
-# Browsers on other origins may read the API, and nothing else: origins listed
-# in CORS_ALLOWED_ORIGINS ("https://example.se,https://www.example.no") or
-# matching CORS_ALLOWED_ORIGIN_REGEXES; GET, HEAD and OPTIONS, without
+# Any origin may read the public API anonymously (content_types/api/public_cors.py).
+# Everything else under /api/ (the preview, sync, requests with credentials) only
+# origins listed in CORS_ALLOWED_ORIGINS ("https://example.se,https://www.example.no")
+# or matching CORS_ALLOWED_ORIGIN_REGEXES; GET, HEAD and OPTIONS, without
 # credentials. Scripts may read the validators and send them back.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOWED_ORIGIN_REGEXES = env.list("CORS_ALLOWED_ORIGIN_REGEXES", default=[])
