@@ -7,12 +7,13 @@ elements caused no refusal. The browser's time zone is São Paulo's
 """
 
 import socket
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Locale
+
+from content_types.conferences.models import ConferencePage
+from content_types.demo import examples
 
 from .. import utils
 from . import accessibility, content
@@ -53,30 +54,14 @@ def tvinning(servers):
 
 
 @pytest.fixture
-def upcoming_conferences(tvinning):
-    """Two upcoming events of the coming months, in Swedish.
-
-    They stand in for the example conferences (``manage.py
-    load_example_conferences``, content_types/demo/examples.py) until those
-    are part of the site.
-    """
-    index = tvinning[0].get_parent().specific
-    now = timezone.now()
-    seminar = utils.make_conference(
-        index,
-        title="Exempelseminarium om läsfrämjande",
-        kind="seminar",
-        start=now + timedelta(days=40),
-        end=now + timedelta(days=40, hours=4),
-    )
-    conference = utils.make_conference(
-        index,
-        title="Exempelkonferens om biblioteksutveckling",
-        kind="conference",
-        start=now + timedelta(days=70),
-        end=now + timedelta(days=71, hours=6),
-    )
-    return seminar, conference
+def example_conferences(tvinning):
+    """The two example conferences of the coming months that ``make run`` loads
+    (content_types/demo/examples.py), in Swedish, soonest first: the conference
+    day in Stockholm and the network meeting in Oslo."""
+    examples.load_example_conferences()
+    index = tvinning[0].get_parent()
+    found = ConferencePage.objects.child_of(index).filter(slug__in=examples.SLUGS)
+    return tuple(found.order_by("start"))
 
 
 def api_requests(page, servers):
@@ -213,7 +198,7 @@ def events_page(servers, lang="sv"):
         servers.api,
         """
         <samverkan-events id="upcoming"><a href="https://cms.example.se/sv/konferenser/">Konferenser</a></samverkan-events>
-        <samverkan-events id="seminars" kind="seminar" heading-level="3" limit="5"><a href="https://cms.example.se/sv/konferenser/">Seminarier</a></samverkan-events>
+        <samverkan-events id="meetings" kind="network_meeting" heading-level="3" limit="5"><a href="https://cms.example.se/sv/konferenser/">Nätverksmöten</a></samverkan-events>
         <samverkan-events id="past" when="past"><a href="https://cms.example.se/sv/konferenser/">Tidigare konferenser</a></samverkan-events>
         """,
         lang=lang,
@@ -221,9 +206,9 @@ def events_page(servers, lang="sv"):
 
 
 def test_upcoming_and_past_events_are_listed_with_one_request_each(
-    servers, host, new_page, screenshots, tvinning, upcoming_conferences
+    servers, host, new_page, screenshots, tvinning, example_conferences
 ):
-    seminar, conference = upcoming_conferences
+    conference, meeting = example_conferences
     url = host.put("/konferenser.html", events_page(servers))
     page = new_page()
     watch = PolicyWatch(page)
@@ -231,17 +216,17 @@ def test_upcoming_and_past_events_are_listed_with_one_request_each(
 
     open_host_page(page, url)
 
-    assert event_titles(page, "#upcoming") == [seminar.title, conference.title]
-    assert event_titles(page, "#seminars") == [seminar.title]
+    assert event_titles(page, "#upcoming") == [conference.title, meeting.title]
+    assert event_titles(page, "#meetings") == [meeting.title]
     assert event_titles(page, "#past") == [tvinning[0].title]
     upcoming = page.locator("#upcoming")
     expect(upcoming.get_by_role("heading", level=2)).to_have_text(
         "Kommande konferenser och seminarier"
     )
-    expect(upcoming.get_by_role("link", name=seminar.title)).to_have_attribute(
-        "href", f"{servers.api}/sv/konferenser/{seminar.slug}/"
+    expect(upcoming.get_by_role("link", name=meeting.title)).to_have_attribute(
+        "href", f"{servers.api}/sv/konferenser/{meeting.slug}/"
     )
-    expect(page.locator("#seminars").get_by_role("heading", level=4)).to_have_text(seminar.title)
+    expect(page.locator("#meetings").get_by_role("heading", level=4)).to_have_text(meeting.title)
     expect(page.locator("#past").locator("li.event .meta")).to_have_text(
         "Konferens · 20 oktober 2009 10:00–16:30 (CEST) · Aros Congress Center, Västerås"
     )
@@ -251,7 +236,9 @@ def test_upcoming_and_past_events_are_listed_with_one_request_each(
 
     assert len(requests) == 3
     assert all("/api/v2/pages/?" in request for request in requests)
-    assert any("upcoming=true" in r and "kind=seminar" in r and "limit=5" in r for r in requests)
+    assert any(
+        "upcoming=true" in r and "kind=network_meeting" in r and "limit=5" in r for r in requests
+    )
     assert any("past=true" in request for request in requests)
     assert watch.violations() == []
 
@@ -300,7 +287,7 @@ def test_an_api_that_does_not_answer_leaves_the_link_and_says_so_politely(
 
 @pytest.mark.parametrize("lang", ["sv", "nb"])
 def test_axe_finds_no_violations_on_a_host_page_with_both_elements(
-    servers, host, chromium, tvinning, upcoming_conferences, lang
+    servers, host, chromium, tvinning, example_conferences, lang
 ):
     """axe runs in a context that ignores the host's CSP: its script is injected inline,
     which the policy refuses (as it should). The CSP itself is checked by the tests above."""
@@ -309,7 +296,7 @@ def test_axe_finds_no_violations_on_a_host_page_with_both_elements(
     body = (
         f'<samverkan-programme conference="{conference.pk}"><a href="{conference.full_url}">'
         f"{fallback}</a></samverkan-programme>"
-        '<samverkan-events><a href="https://cms.example.se/">Konferenser</a></samverkan-events>'
+        '<samverkan-events id="upcoming"><a href="https://cms.example.se/">Konferenser</a></samverkan-events>'
         '<samverkan-events when="past"><a href="https://cms.example.se/">Tidigare</a></samverkan-events>'
     )
     url = host.put(f"/alla-{lang}.html", page_html(servers.api, body, lang=lang))
@@ -322,6 +309,9 @@ def test_axe_finds_no_violations_on_a_host_page_with_both_elements(
         open_host_page(page, url)
         for element in page.locator("samverkan-programme, samverkan-events").all():
             expect(element).to_have_attribute("data-state", "ready")
+        locale = Locale.objects.get(language_code=lang)
+        in_language = [example.get_translation(locale) for example in example_conferences]
+        assert event_titles(page, "#upcoming") == [example.title for example in in_language]
         assert accessibility.violations(page) == []
         page.set_viewport_size(NARROW)
         assert accessibility.violations(page) == []

@@ -1,4 +1,4 @@
-"""An editor copies a conference's embed code in Chromium, and the preview holds without its script."""
+"""An editor copies a conference's embed code in Chromium, and sees the element as another site will."""
 
 import pytest
 from django.urls import reverse
@@ -12,10 +12,10 @@ pytestmark = [
 ]
 
 
-def test_the_editor_copies_the_lines_and_the_preview_shows_its_link_while_the_script_is_missing(
+def test_the_editor_copies_the_lines_and_the_preview_shows_the_programme(
     servers, new_page, screenshots, tree, team, people_and_places
 ):
-    conference, _items = content.conference_with_programme(
+    conference, items = content.conference_with_programme(
         tree["conference_index"], people_and_places, publish=True
     )
     page = new_page()
@@ -35,9 +35,10 @@ def test_the_editor_copies_the_lines_and_the_preview_shows_its_link_while_the_sc
     assert page.evaluate("navigator.clipboard.readText()") == code
     assert code.startswith(f'<script src="{servers.api}/embed/v1/samverkan.js" defer></script>\n')
     assert f'<samverkan-programme conference="{conference.pk}" lang="sv">' in code
-    # The script is not served here: the element stays undefined and shows its link.
-    link = panel.locator(".samverkan-embed__preview samverkan-programme a")
-    expect(link).to_be_visible()
-    expect(link).to_have_text(f"Program: {conference.title}")
-    assert not page.evaluate("Boolean(customElements.get('samverkan-programme'))")
+    # The preview is the element itself, defined by the served script, reading the public API.
+    preview = panel.locator(".samverkan-embed__preview samverkan-programme")
+    for item in items:
+        expect(preview.get_by_text(item.title, exact=True)).to_be_visible()
+    screenshots.take(page, "preview")
+    assert page.evaluate("Boolean(customElements.get('samverkan-programme'))")
     assert script_errors == []
