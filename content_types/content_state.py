@@ -235,37 +235,57 @@ def remembered(name, compute):
     return remembered_many({name: compute})[name]
 
 
+@dataclass(frozen=True)
+class Until:
+    """A value to remember that the clock alone can change: worked out again at ``moment``
+    (a timestamp; None for never) though the generation lasts. What ``remembered`` gives
+    is its ``value``."""
+
+    value: object
+    moment: float | None
+
+
 def remembered_many(computes):
     """``{name: compute()}`` for each of ``computes``, each kept as ``remembered`` keeps it.
 
     Read in one round trip to the cache, whatever their number, together with
     the generation: each value is kept with the generation it was computed
-    for, and computed again when that is not the current one. What a request
-    starts from (``visibility.public_rule``) is asked for at once, since a
-    round trip costs about as much as a small query.
+    for, and computed again when that is not the current one, or when it is an
+    ``Until`` whose moment has come. What a request starts from
+    (``visibility.public_rule``) is asked for at once, since a round trip costs
+    about as much as a small query.
     """
     if not (api_setting("REMEMBER_CONTENT_STATE") or api_setting("CACHE_ENABLED")):
-        return {name: compute() for name, compute in computes.items()}
+        return {name: unwrapped(compute()) for name, compute in computes.items()}
     keys = {name: f"{REMEMBERED_KEY_PREFIX}:{name}" for name in computes}
     try:
         found = response_cache().get_many([*GENERATION_KEYS, *keys.values()])
         number = current_generation(found).number
     except Exception:
         logger.exception("The API cache could not be read")
-        return {name: compute() for name, compute in computes.items()}
+        return {name: unwrapped(compute()) for name, compute in computes.items()}
+    now = time.time()
     values, computed = {}, {}
     for name, compute in computes.items():
         kept_number, value = found.get(keys[name], (None, None))
-        if kept_number != number:
+        if kept_number != number or has_ended(value, now):
             value = compute()
             computed[keys[name]] = (number, value)
-        values[name] = value
+        values[name] = unwrapped(value)
     if computed:
         try:
             response_cache().set_many(computed, timeout=REMEMBERED_TIMEOUT)
         except Exception:
             logger.exception("The API cache could not be written")
     return values
+
+
+def has_ended(value, now):
+    return isinstance(value, Until) and value.moment is not None and value.moment <= now
+
+
+def unwrapped(value):
+    return value.value if isinstance(value, Until) else value
 
 
 def next_schedule_change(after, generation):

@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from .content_state import remembered, remembered_many
+from .content_state import Until, current_generation, remembered, remembered_many
 
 OUT_OF_SCHEDULE_LISTED = 1000
 
@@ -96,7 +96,7 @@ def public_rule(request):
     roots_name = site_roots_name(request)
     wanted = {
         roots_name: lambda: site_root_paths(request),
-        "hidden-branches": lambda: branches_at(now),
+        "hidden-branches": lambda: hidden_branches(now),
     }
     if anonymous:
         # A reader without a login or a passed password (every external site)
@@ -110,8 +110,7 @@ def public_rule(request):
     for path in roots:
         in_site |= Q(path__startswith=path)
     restricted = kept["restricted-paths"] if anonymous else paths_restricted_for(request)
-    hidden = hidden_branches(kept["hidden-branches"], now)
-    return in_site & ~below(restricted) & ~below(hidden)
+    return in_site & ~below(restricted) & ~below(kept["hidden-branches"])
 
 
 def unpublished_branches():
@@ -128,22 +127,14 @@ def unpublished_branches():
     return list(hidden.filter(Exists(live_below)).values_list("path", flat=True))
 
 
-def hidden_branches(kept, now):
+def hidden_branches(now):
     """The paths below which every page is hidden: ``unpublished_branches`` and the
-    branches out of schedule now (``schedule_branches``).
-
-    ``kept`` is what ``branches_at`` gave earlier in the content generation; it
-    holds until the next ``go_live_at`` or ``expire_at`` of a live page with
-    children, which is when the clock can next change them.
-    """
-    if kept["until"] is not None and kept["until"] <= now:
-        kept = branches_at(now)
-    return kept["paths"]
-
-
-def branches_at(now):
+    branches out of schedule ``now`` (``schedule_branches``), to remember until the next
+    ``go_live_at`` or ``expire_at`` of a live page with children, which is when the clock
+    can next change them."""
     schedule = schedule_branches(now)
-    return {"paths": unpublished_branches() + schedule["paths"], "until": schedule["until"]}
+    until = schedule["until"] and schedule["until"].timestamp()
+    return Until(unpublished_branches() + schedule["paths"], until)
 
 
 def schedule_branches(now):
@@ -284,6 +275,26 @@ def restricted_collection_ids():
 def is_public(request, page):
     """Whether ``page`` is among ``public_pages(request)``."""
     return public_pages(request).filter(pk=page.pk).exists()
+
+
+def is_public_id(request, page_id):
+    """Whether the page ``page_id`` is among ``public_pages(request)``, for a reader without a
+    login or a passed password: what a page's detail asks before anything else.
+
+    The answer is remembered for the content generation, and until the page
+    schedule's next moment, when the clock alone may change it; so a detail
+    read again costs one round trip to the cache instead of building and
+    running the public-pages query. Anyone else is asked by the query.
+    """
+    if not is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key):
+        return public_pages(request).filter(pk=page_id).exists()
+
+    def compute():
+        public = public_pages(request).filter(pk=page_id).exists()
+        return Until(public, current_generation().next_change)
+
+    name = f"public-page:{site_roots_name(request)}:{page_id}"
+    return remembered_many({name: compute})[name]
 
 
 def hidden_ancestor(page, now=None):

@@ -1,5 +1,7 @@
 """What every answer starts from is remembered for the content generation (content_state)."""
 
+import time
+
 import pytest
 from django.core.cache import caches
 
@@ -97,3 +99,16 @@ def test_without_remembering_every_value_is_worked_out_each_time(settings, db):
     content_state.remembered("roots", roots)
 
     assert roots.times == 2
+
+
+def test_a_value_the_clock_changes_is_worked_out_again_at_its_moment(remembering, clock):
+    moment = time.time() + 30
+    branches = Computed(content_state.Until(["0001"], moment))
+    content_state.remembered("branches", branches)
+    content_state.remembered("branches", branches)
+    assert branches.times == 1
+
+    clock.move_to(moment + 1)
+
+    assert content_state.remembered("branches", branches) == ["0001"]
+    assert branches.times == 2

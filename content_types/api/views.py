@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, Site
 from ..base_url import absolute_url
 from ..content_state import EVERY_LISTING, EVERY_PAGE, listing_tag, page_tag
 from ..delivery.rendering_request import is_rendering
-from ..visibility import public_media, public_pages
+from ..visibility import is_public_id, public_media, public_pages
 from . import delivery
 from .caching import CachedResponseMixin, contains
 from .filters import (
@@ -223,9 +223,14 @@ class ContentPagesAPIViewSet(
         """The page's stored representation with the fields asked for (``delivery.py``)."""
         if is_rendering(request) or not self.answers_from_store(request):
             return self.rendered_detail(request, pk)
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        representation = delivery.representation_of(self.detail_page_ids(queryset, pk))
+        if set(request.GET) <= self.bare_detail_parameters:
+            # No filter to apply: whether the page is public is all there is to ask.
+            page_ids = [pk] if is_public_id(request, pk) else []
+        else:
+            queryset = self.get_queryset()
+            self.check_query_parameters(queryset)
+            page_ids = self.detail_page_ids(queryset, pk)
+        representation = delivery.representation_of(page_ids)
         if representation is None:
             raise Http404
         plan = self.field_plan(delivery.model_of(representation), show_details=True)
@@ -233,6 +238,9 @@ class ContentPagesAPIViewSet(
         response = Response(delivery.detail(representation, plan, request))
         tags = [EVERY_PAGE, page_tag(representation.page_id)]
         return contains(response, tags, valid_until=[representation.valid_until])
+
+    #: The parameters of a detail that choose no page, only what is shown of it.
+    bare_detail_parameters = frozenset({"fields"})
 
     def detail_page_ids(self, queryset, pk):
         """A query of ``pk`` if the filters asked for (``?locale=``...) leave that page of

@@ -54,8 +54,10 @@ MAX_QUERIES = 10
 # A read from the store: the public pages' ids (and their count, for a listing),
 # then their stored representations.
 MAX_READ_QUERIES = 3
-# A detail from the store: its stored representation, with the public page's id as a subquery.
-DETAIL_READ_QUERIES = 1
+# A detail from the store, read for the first time since content changed: whether the page
+# is public, then its stored representation. Read again, only the latter
+# (tests/visibility/test_remembered_state.py).
+DETAIL_READ_QUERIES = 2
 # A rendering for the delivery store, beside a response's queries: the page and the site it
 # is rendered on, and the page's calendar event, made beside its detail (the page and its
 # conference as the public sees them, its site, its locale, the languages and its

@@ -5,7 +5,10 @@ back at its end; each test still runs in its own savepoint, so a test that
 changes something (the cache tests do) leaves the world as it was.
 """
 
+from contextlib import contextmanager
+
 import pytest
+from django.core.cache import caches
 
 from ..conftest import ModuleTransaction
 from .states import World
@@ -17,3 +20,25 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         with django_db_blocker.unblock():
             built = World(tmp_path_factory)
         yield built
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit():`` runs what the change's commit would run (bumps, stale marks)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@contextmanager
+def local_api_cache(settings, location, **api_settings):
+    """The API's settings with ``api_settings``, over an empty cache in this process's memory
+    (the test settings keep no answers and remember nothing)."""
+    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, **api_settings}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": location,
+        }
+    }
+    caches["default"].clear()
+    yield
+    caches["default"].clear()

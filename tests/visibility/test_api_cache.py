@@ -10,7 +10,6 @@ cache when their transaction commits: ``commit`` runs what would run then.
 from datetime import timedelta
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +18,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from ..utils import make_conference, make_programme_item, page_detail_url, pages_url
+from .conftest import local_api_cache
 from .states import event_start, make_image
 
 pytestmark = pytest.mark.django_db
@@ -30,21 +30,8 @@ CONFERENCES = "content_types.ConferencePage"
 @pytest.fixture(autouse=True)
 def response_cache_on(settings):
     """The test settings switch the cache off; here it is on, in this process's memory."""
-    settings.SAMVERKAN_API = {**settings.SAMVERKAN_API, "CACHE_ENABLED": True}
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "visibility-api-cache",
-        }
-    }
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    with local_api_cache(settings, "visibility-api-cache", CACHE_ENABLED=True):
+        yield
 
 
 def upcoming_conference(world, title=f"Konferens {WORD}", **fields):
