@@ -95,11 +95,15 @@ def model_of(representation):
 # The stored representations
 
 
-def representations(page_ids, now=None):
+def representations(page_ids, now=None, render_at_most=None):
     """The current representation of each page of ``page_ids`` (public pages), by page id.
 
     One query; a page whose representation is missing or out of date is
     rendered and kept first. A page that turns out not to be public is left out.
+
+    ``render_at_most`` bounds the renderings one read may make, for a reader of
+    an unbounded list (a calendar of every upcoming conference) while the
+    store is still being filled; the pages past it are left out too.
     """
     now = now or timezone.now()
     found = {
@@ -107,9 +111,13 @@ def representations(page_ids, now=None):
         for representation in Representation.objects.filter(page_id__in=list(page_ids))
     }
     current = {}
+    renderings_left = len(page_ids) if render_at_most is None else render_at_most
     for page_id in page_ids:
         representation = found.get(page_id)
         if representation is None or not is_current(representation, now):
+            if renderings_left <= 0:
+                continue
+            renderings_left -= 1
             representation = refresh(page_id, representation)
         if representation is not None:
             current[page_id] = representation

@@ -34,6 +34,9 @@ from .calendar import (
 )
 from .events import StoredEvent, spliced_calendar
 
+#: The most representations one read of a calendar renders into the delivery store.
+RENDERED_PER_CALENDAR = 50
+
 
 def conferences_ical(request, conferences, language_code=None):
     """``calendar.conferences_calendar``'s bytes, and the tags they contain."""
@@ -77,10 +80,16 @@ def listed_tags(model, page_ids):
 
 def stored_events(request, page_ids):
     """The stored event of each of ``page_ids``, in order; None where the calendar must be built
-    from the pages (a reader who is not anonymous, a page the store holds no event for)."""
+    from the pages (a reader who is not anonymous, a page the store holds no event for).
+
+    A calendar may list any number of pages: while more than
+    ``RENDERED_PER_CALENDAR`` of them are missing from the store (a new
+    installation, before ``rebuild_delivery_store``), each read renders that
+    many and the calendar is built from the pages.
+    """
     if not is_anonymous(request, PageViewRestriction.passed_view_restrictions_session_key):
         return None
-    found = representations(page_ids)
+    found = representations(page_ids, render_at_most=RENDERED_PER_CALENDAR)
     events = []
     for page_id in page_ids:
         representation = found.get(page_id)

@@ -24,6 +24,7 @@ from content_types.feeds.calendar import (
     upcoming_conferences,
 )
 from content_types.feeds.events import served_text
+from content_types.feeds.stored import RENDERED_PER_CALENDAR
 from content_types.models import ConferencePage, ProgrammeItemPage
 
 from ..utils import make_conference, make_person, make_programme_item
@@ -189,6 +190,29 @@ def test_an_event_the_store_lacks_is_rendered_on_read_and_kept(client, programme
 
     assert content == built_conference(conference)
     assert Representation.objects.get(page_id=item.pk).calendar_event.count("BEGIN:VEVENT") == 1
+
+
+def test_a_calendar_of_more_pages_than_a_read_renders_is_built_from_the_pages_meanwhile(
+    client, site_tree
+):
+    """A new installation's store is empty: each read of the upcoming conferences renders
+    a few of them, and the calendar is the one built from the pages until all are there."""
+    count = RENDERED_PER_CALENDAR + 5
+    for n in range(count):
+        make_conference(
+            site_tree["conference_index"],
+            title=f"Dag {n}",
+            start=soon(20 + n, 9),
+            end=soon(20 + n, 17),
+        )
+    Representation.objects.all().delete()
+
+    first = served(client, upcoming_url())
+
+    assert first == built_upcoming()
+    assert Representation.objects.count() == RENDERED_PER_CALENDAR
+    assert served(client, upcoming_url()) == built_upcoming()
+    assert Representation.objects.count() == count
 
 
 def test_a_reader_with_a_login_gets_the_calendar_built_from_the_pages(
