@@ -7,11 +7,8 @@ Everything else under ``/api/`` (the preview's drafts, sync for mirrors, any
 request that carries a cookie or an ``Authorization`` header) keeps to the
 origins from the environment (``CORS_ALLOWED_ORIGINS``,
 ``CORS_ALLOWED_ORIGIN_REGEXES``). Reading is all anyone may do: GET, HEAD and
-OPTIONS. The last tests ask over real HTTP, as a browser does.
+OPTIONS. ``test_cors_over_http.py`` asks over real HTTP, as a browser does.
 """
-
-from urllib.error import HTTPError
-from urllib.request import Request, urlopen
 
 import pytest
 from django.db import connection
@@ -177,33 +174,3 @@ def test_the_origins_come_from_the_environment():
         "patterns": [r"^https://\w+\.example\.se$"],
         "credentials": False,
     }
-
-
-# Over real HTTP, as a browser asks
-
-
-def http_get(live_server, path, **headers):
-    request = Request(f"{live_server.url}{path}", headers=headers)
-    try:
-        with urlopen(request, timeout=10) as response:
-            return response.status, response.headers
-    except HTTPError as error:
-        return error.code, error.headers
-
-
-def test_over_http_any_origin_reads_the_pages_and_only_listed_ones_the_preview(live_server):
-    status, headers = http_get(live_server, pages_url(), Origin=OTHER)
-    assert status == 200
-    assert headers["Access-Control-Allow-Origin"] == "*"
-    assert headers["Access-Control-Allow-Credentials"] is None
-
-    status, headers = http_get(live_server, PREVIEW, Origin=OTHER)
-    assert status == 403
-    assert headers["Access-Control-Allow-Origin"] is None
-    _status, headers = http_get(live_server, PREVIEW, Origin=ALLOWED)
-    assert headers["Access-Control-Allow-Origin"] == ALLOWED
-
-
-def test_over_http_a_request_with_a_cookie_gets_no_wildcard(live_server):
-    _status, headers = http_get(live_server, pages_url(), Origin=OTHER, Cookie="sessionid=abc")
-    assert headers["Access-Control-Allow-Origin"] is None
