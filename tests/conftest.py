@@ -70,6 +70,14 @@ def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
         return DemoContent.for_this_run(tmp_path_factory)
 
 
+@pytest.fixture(scope="module")
+def demo(demo_content, django_db_blocker):
+    """The demo content, laid down for a test module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo_content.lay_down()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     # Wagtail caches the sites' root paths; nothing may leak from one test to the next.

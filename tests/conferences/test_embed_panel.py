@@ -3,7 +3,6 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
@@ -22,13 +21,6 @@ NOT_YET = {
     "sv": "Elementet visas när sidan har publicerats",
     "nb": "Elementet vises når siden er publisert",
 }
-
-
-@pytest.fixture(scope="module")
-def demo(demo_content, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield demo_content.lay_down()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,17 +1,8 @@
-"""The demo content for the feed tests that read the demo conferences."""
+"""The demo conferences for the feed tests that read them (``demo``: tests/conftest.py)."""
 
 import pytest
-from django.db import transaction
 
 from content_types.models import ConferencePage, ProgrammeItemPage
-
-
-@pytest.fixture(scope="module")
-def demo(demo_content, django_db_blocker):
-    """The demo content, laid down for a test module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield demo_content.lay_down()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ ical.js is installed from ``tests/feeds/js/package-lock.json`` the first time it
 is needed (``npm ci``); without Node.js and npm the tests that need it are skipped.
 """
 
-import fcntl
 import json
 import shutil
 import subprocess
@@ -21,8 +20,9 @@ import ics
 import pytest
 import vobject
 
+from ..npm_packages import ensure_installed
+
 JS = Path(__file__).parent / "js"
-NPM_TIMEOUT = 300
 NODE_TIMEOUT = 60
 # ics-py 0.7 parses a calendar's events before its VTIMEZONEs (it takes the
 # components in alphabetical order), so a zone it does not find by name is UTC
@@ -81,25 +81,8 @@ def ical_js(content):
 
 
 def ensure_ical_js():
-    """``npm ci`` in tests/feeds/js when ical.js is not installed there yet.
-
-    Under a lock on a file beside it: the workers of a parallel run (``pytest -n``)
-    may all get here first, and one ``npm ci`` must not empty node_modules under
-    another. The others wait for it and find ical.js installed.
-    """
-    with open(JS / "node_modules.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (JS / "node_modules" / "ical.js" / "package.json").exists():
-            return
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.skip("npm is not installed: ical.js cannot be installed")
-        result = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--prefix", str(JS)],
-            capture_output=True,
-            timeout=NPM_TIMEOUT,
-        )
-    assert result.returncode == 0, f"npm ci failed:\n{result.stderr.decode()}"
+    """ical.js, installed in tests/feeds/js the first time (``npm_packages``)."""
+    ensure_installed(JS, JS / "node_modules" / "ical.js" / "package.json", "ical.js")
 
 
 def utc(value):

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLResolver, get_resolver, path, reverse
@@ -43,14 +43,6 @@ OPENAPI_URL = "/api/v2/openapi.json"
 SYNC_URL = "/api/v2/sync/"
 DOCS_URL = "/api/v2/docs/"
 UNDOCUMENTED_QUERY_PARAMETERS = {"_", "format"}
-
-
-@pytest.fixture(scope="module")
-def demo(demo_content, django_db_blocker):
-    """The demo content, laid down for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield demo_content.lay_down()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
