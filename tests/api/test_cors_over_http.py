@@ -3,7 +3,9 @@
 
 Against pytest-django's live server, whose requests run in a thread of their
 own with a connection of their own: the tests are transactional, so nothing
-the test's connection holds is left for the server to wait for.
+the test's connection holds is left for the server to wait for, and, as the
+other transactional tests, put back what the migrations made once they end
+(``serialized_rollback``), for the tests that follow.
 """
 
 from urllib.error import HTTPError
@@ -14,7 +16,7 @@ import pytest
 from ..utils import pages_url
 from .test_cors import ALLOWED, OTHER, PREVIEW
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
