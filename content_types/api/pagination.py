@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.db.models import Count, QuerySet, Window
 from django.utils.functional import classproperty
 from django.utils.translation import gettext as _
 from wagtail.api.v2.pagination import WagtailPagination
@@ -80,3 +81,23 @@ class ContentPagination(WagtailPagination):
             # Past the last item there is nothing to fetch.
             return []
         return queryset[offset : offset + limit]
+
+    def page_ids(self, queryset, request):
+        """The primary keys of the window of ``queryset`` asked for, setting ``total_count``.
+
+        A query of pages counts them with the keys it chooses (``COUNT(*) OVER ()``,
+        taken before the limit), one round trip where paginating makes two; a
+        second is made only when the window holds nothing (an offset past the
+        end, ``limit=0``, no match), which has nothing to count with. Search
+        results, which are not a query of pages, are paginated as Wagtail does.
+        """
+        if not isinstance(queryset, QuerySet) or queryset.query.distinct:
+            return [page.pk for page in self.paginate_queryset(queryset, request)]
+        offset, limit = self.window(request)
+        rows = list(
+            queryset.annotate(listed_in_all=Window(Count("*"))).values_list("pk", "listed_in_all")[
+                offset : offset + limit
+            ]
+        )
+        self.total_count = rows[0][1] if rows else queryset.count()
+        return [pk for pk, _count in rows]

@@ -281,11 +281,7 @@ class ContentPagesAPIViewSet(
         listed_model = queryset.model  # a search's results name none
         queryset = self.filter_queryset(queryset)
         plan = self.field_plan(queryset.model, show_details=False)
-        chosen = self.paginate_queryset(queryset)
-        if isinstance(chosen, QuerySet):
-            page_ids = list(chosen.values_list("pk", flat=True))
-        else:
-            page_ids = [page.pk for page in chosen]
+        page_ids = self.paginator.page_ids(queryset, request)
         found = delivery.representations(page_ids)
         items = [found[page_id] for page_id in page_ids if page_id in found]
         response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
