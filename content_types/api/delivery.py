@@ -22,15 +22,24 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
-from ..base_url import with_base_url
+from ..base_url import encoded_with_base_url, with_base_url
 from ..delivery import store
 from ..delivery.models import Representation
 from .rendering import render
 from .serializers.pages import is_fallback
 
 
-class PreEncoded(str):
-    """JSON text the renderer sends as it is (``renderers.PreEncodedJSONRenderer``)."""
+class PreEncoded:
+    """JSON, encoded in UTF-8, that the renderer sends as it is (``renderers.PreEncodedJSONRenderer``).
+
+    Holds the bytes rather than being them, so that they reach the response
+    without a copy: Django keeps a ``bytes`` it is given as it is.
+    """
+
+    __slots__ = ("content",)
+
+    def __init__(self, content):
+        self.content = content
 
 
 # Which fields an answer shows
@@ -173,31 +182,52 @@ def representation_fields(representation):
     return {name: body[start:end] for name, start, end in representation.layout}
 
 
-def compose(representation, plan, request):
-    """One page of the answer as the serializer would give it, for ``plan``'s fields."""
+def compose(representation, plan, request, parts):
+    """One page of the answer as the serializer would give it, for ``plan``'s fields, added to
+    ``parts``: the pieces of JSON text the answer is joined from once, in one copy."""
     fields = representation_fields(representation)
     fields["meta.is_fallback"] = json.dumps(is_fallback(representation.language_code, request))
-    meta = [f'"{name}":{fields["meta." + name]}' for name in plan.names if name in plan.meta]
-    body = [
-        f'"{name}":{fields[name]}' for name in plan.names if name not in plan.meta and name != "id"
-    ]
-    entries = []
+    separator = "{"
     if "id" in plan.names and "id" not in plan.meta:
-        entries.append(f'"id":{fields["id"]}')
+        parts += (separator, '"id":', fields["id"])
+        separator = ","
+    meta = [name for name in plan.names if name in plan.meta]
+    for number, name in enumerate(meta):
+        parts += (
+            separator,
+            '"meta":{' if number == 0 else "",
+            f'"{name}":',
+            fields["meta." + name],
+        )
+        separator = ","
     if meta:
-        entries.append('"meta":{' + ",".join(meta) + "}")
-    entries.extend(body)
-    return "{" + ",".join(entries) + "}"
+        parts.append("}")
+    for name in plan.names:
+        if name not in plan.meta and name != "id":
+            parts += (separator, f'"{name}":', fields[name])
+            separator = ","
+    parts.append("{}" if separator == "{" else "}")
+
+
+def composed(representation, plan, request):
+    """One page of the answer, for ``plan``'s fields, as JSON text with stored links."""
+    parts = []
+    compose(representation, plan, request, parts)
+    return "".join(parts)
 
 
 def detail(representation, plan, request):
-    return PreEncoded(with_base_url(compose(representation, plan, request), request))
+    return PreEncoded(encoded_with_base_url(composed(representation, plan, request), request))
 
 
 def listing(items, plan, request, total_count):
-    composed = ",".join(compose(representation, plan, request) for representation in items)
-    text = f'{{"meta":{{"total_count":{int(total_count)}}},"items":[{composed}]}}'
-    return PreEncoded(with_base_url(text, request))
+    parts = [f'{{"meta":{{"total_count":{int(total_count)}}},"items":[']
+    for number, representation in enumerate(items):
+        if number:
+            parts.append(",")
+        compose(representation, plan, request, parts)
+    parts.append("]}")
+    return PreEncoded(encoded_with_base_url("".join(parts), request))
 
 
 # One field of one page, for the site's own HTML pages

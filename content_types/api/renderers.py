@@ -15,5 +15,5 @@ class PreEncodedJSONRenderer(JSONRenderer):
         if not isinstance(data, PreEncoded):
             return super().render(data, accepted_media_type, renderer_context)
         if self.get_indent(accepted_media_type, renderer_context or {}) is None:
-            return data.encode()
-        return super().render(json.loads(data), accepted_media_type, renderer_context)
+            return data.content
+        return super().render(json.loads(data.content), accepted_media_type, renderer_context)
