@@ -12,21 +12,26 @@ from ..visibility import public_pages
 from .rendering import render, rendering_request
 
 
-def public_page_ids():
-    """Every page an anonymous reader of one of the sites may see, by id, in the tree's order."""
+def public_page_ids(models=(Page,)):
+    """Every page of ``models`` an anonymous reader of one of the sites may see, by id, in the
+    tree's order."""
     visible = set()
     for site in Site.objects.all() or [None]:
-        visible.update(public_pages(rendering_request("/", site)).values_list("pk", flat=True))
+        request = rendering_request("/", site)
+        for model in models:
+            visible.update(public_pages(request, model).values_list("pk", flat=True))
     return list(Page.objects.filter(pk__in=visible).order_by("path").values_list("pk", flat=True))
 
 
-def rebuild(progress=None):
+def rebuild(progress=None, models=None):
     """Render every public page again and keep it; drop what is no longer public.
 
     Idempotent: a second run writes the same representations. ``progress(done,
-    total)`` is called after each page. Returns ``(rendered, dropped)``.
+    total)`` is called after each page. ``models`` (page models) narrows both to
+    the pages of those types: a large site can render first what its readers
+    ask for most, and the rest after. Returns ``(rendered, dropped)``.
     """
-    page_ids = public_page_ids()
+    page_ids = public_page_ids(models or (Page,))
     versions = dict(Representation.objects.values_list("page_id", "version"))
     rendered = 0
     for done, page_id in enumerate(page_ids, start=1):
@@ -37,6 +42,8 @@ def rebuild(progress=None):
         if progress is not None:
             progress(done, len(page_ids))
     gone = Representation.objects.exclude(page_id__in=page_ids)
+    if models:
+        gone = gone.filter(page__in=Page.objects.type(*models))
     dropped = gone.count()
     gone.delete()
     return rendered, dropped

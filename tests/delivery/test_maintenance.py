@@ -65,6 +65,24 @@ class TestRebuild:
         assert contained_keys() == keys
         assert "dropped 0 no longer public" in out
 
+    def test_a_type_renders_and_drops_the_pages_of_that_type_alone(self, world, client):
+        talk, conference, network = world.talk, world.conference, world.network
+        Page.objects.filter(pk=talk.pk).update(live=False)  # behind its back: no signal
+        store.forget([conference.pk, network.pk])
+
+        out, _err = run("rebuild_delivery_store", types=["content_types.ProgrammeItemPage"])
+        also, _err = run("rebuild_delivery_store", types=["content_types.ConferencePage"])
+
+        kept = set(Representation.objects.values_list("page_id", flat=True))
+        assert talk.pk not in kept and conference.pk in kept and network.pk not in kept
+        assert "dropped 1 no longer public" in out and "dropped 0 no longer public" in also
+
+    def test_a_type_that_is_no_page_type_is_an_error(self, world):
+        with pytest.raises(CommandError, match="no page type: content_types.Person"):
+            run("rebuild_delivery_store", types=["content_types.Person"])
+
+        assert Representation.objects.exists()
+
     def test_what_it_renders_is_what_readers_were_served(self, world):
         served = stored_fields()
 

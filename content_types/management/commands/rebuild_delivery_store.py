@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.api.v2.utils import page_models_from_string
 
 from content_types.api.store_maintenance import rebuild
 
@@ -9,8 +10,23 @@ class Command(BaseCommand):
         "those no longer public. Run after a deploy that changes the API's output; safe to repeat."
     )
 
-    def handle(self, *args, **options):
-        rendered, dropped = rebuild(progress=self.progress)
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--type",
+            action="append",
+            dest="types",
+            metavar="APP.MODEL",
+            help="Only pages of this type and its subtypes (as the API's ?type=); may be repeated.",
+        )
+
+    def handle(self, *args, types=None, **options):
+        models = None
+        if types:
+            try:
+                models = page_models_from_string(",".join(types))
+            except (LookupError, ValueError) as error:
+                raise CommandError(f"--type names no page type: {', '.join(types)}") from error
+        rendered, dropped = rebuild(progress=self.progress, models=models)
         self.stdout.write(
             self.style.SUCCESS(f"Rendered {rendered} pages; dropped {dropped} no longer public.")
         )
