@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .cache import LOCAL_MEMORY_URL, forget_responses
 from .database import manage
 from .editor import editor_headers
-from .endpoints import Targets, find_targets
+from .endpoints import CONFERENCE, Targets, find_targets
 from .measure import measure
 from .paths import SCRATCH_DIR
 from .publishing import measure_reads_while_publishing
@@ -115,6 +115,10 @@ def measure_size(size, environment, cache, settings, found, engine, clock):
         if ENDPOINTS in scenarios:
             measure_cached(server, size, targets, load, found, step, clock)
         if PUBLISHING in scenarios and cache.url != LOCAL_MEMORY_URL:
+            # The hot calendar of upcoming conferences lists them all: from the store once
+            # it holds them, as after a deploy's rebuild (docs/operations.md).
+            clock.step(f"{step}: rendering the conferences into the delivery store")
+            manage(cached_environment, "rebuild_delivery_store", f"--type={CONFERENCE}")
             clock.step(f"{step}: 50 hot URLs, quiet, then while an editor publishes")
             found.publishing[size.name] = measure_reads_while_publishing(
                 server,

@@ -45,7 +45,7 @@ def measure(server, size, endpoint, mode, settings, headers=None, expected_statu
     if warm:
         reply = fetch(url, headers)
     else:
-        reply = steady_reply(url, settings, headers, fills_cache=mode == "cached")
+        reply = steady_reply(url, settings, headers)
     if reply.status != expected_status:
         raise RuntimeError(
             f"{url} answered {reply.status}, not {expected_status}: {reply.body[:300]!r}"
@@ -64,18 +64,19 @@ def measure(server, size, endpoint, mode, settings, headers=None, expected_statu
     return measurement, reply
 
 
-def steady_reply(url, settings, headers, fills_cache):
+def steady_reply(url, settings, headers):
     """A reply from a warm server: what every request of the measurement will cost.
 
     A worker's first requests fill its process-wide caches (the site, the
     locales, content types), which the measurements before this one have
     done; with the response cache on, the first request to a URL stores its
-    response. A URL that answers within the warm-up time is then warmed up
+    response, and with it off renders what the delivery store lacks. A URL that answers within the warm-up time is then warmed up
     with wrk, on every worker; for a slower one that would only add time.
     """
     reply = fetch(url, headers)
-    if fills_cache:
-        reply = fetch(url, headers)
+    # Cached, the first request stores the response; uncached, it renders into the
+    # delivery store what the store does not hold yet. Neither is what the rest cost.
+    reply = fetch(url, headers)
     if reply.seconds < settings.warmup_seconds:
         settle(run_wrk(url, settings.warmup_seconds, settings, headers))
         reply = fetch(url, headers)
