@@ -47,10 +47,9 @@ def with_base_url(text, request):
     return text.replace(STORED_BASE_URL, base_url(request))
 
 
-def encoded_with_base_url(text, request):
-    """``with_base_url`` as UTF-8 bytes: encoded first, so the links are put into bytes, a
-    shorter pass over a long answer than over text of any character."""
-    return text.encode().replace(STORED_BASE_URL.encode(), base_url(request).encode())
+def bytes_with_base_url(data, request):
+    """``with_base_url`` for UTF-8 ``data`` (``bytes``)."""
+    return data.replace(STORED_BASE_URL.encode(), base_url(request).encode())
 
 
 def configured_base_url():

@@ -14,7 +14,7 @@ What depends on the request is put in as it is read: the server links name
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.apps import apps
 from django.utils import timezone
@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
-from ..base_url import encoded_with_base_url, with_base_url
+from ..base_url import bytes_with_base_url, with_base_url
 from ..delivery import store
+from ..delivery.encoded import body_bytes, encoded_bodies
 from ..delivery.models import Representation
 from .rendering import render
 from .serializers.pages import is_fallback
@@ -52,6 +53,11 @@ class FieldPlan:
     names: tuple
     meta: frozenset
     nested: bool  # sub-fields were asked for, which the endpoint's own classes validate
+
+    @cached_property
+    def labels(self):
+        """Each field's name as it opens its member of the JSON object, in UTF-8."""
+        return {name: b'"%s":' % name.encode() for name in self.names}
 
 
 @lru_cache(maxsize=512)
@@ -97,14 +103,14 @@ def field_plan(endpoint, model, fields_text, show_details):
 
 
 def model_of(representation):
-    label = json.loads(representation_fields(representation)["meta.type"])
+    label = json.loads(bytes(representation_fields(representation)["meta.type"]))
     return apps.get_model(label)
 
 
 # The stored representations
 
 
-def representations(page_ids, now=None, render_at_most=None):
+def representations(page_ids, now=None, render_at_most=None, encoded=False):
     """The current representation of each page of ``page_ids`` (public pages), by page id.
 
     One query; a page whose representation is missing or out of date is
@@ -113,11 +119,15 @@ def representations(page_ids, now=None, render_at_most=None):
     ``render_at_most`` bounds the renderings one read may make, for a reader of
     an unbounded list (a calendar of every upcoming conference) while the
     store is still being filled; the pages past it are left out too.
+
+    ``encoded``: for an answer of the API, read without the calendar's fields
+    and with bodies as bytes where the database gives them (``delivery.encoded``).
     """
     now = now or timezone.now()
+    chosen = Representation.objects.filter(page_id__in=list(page_ids))
     found = {
         representation.page_id: representation
-        for representation in Representation.objects.filter(page_id__in=list(page_ids))
+        for representation in (encoded_bodies(chosen) if encoded else chosen)
     }
     current = {}
     renderings_left = len(page_ids) if render_at_most is None else render_at_most
@@ -141,10 +151,10 @@ def representation_of(page_ids, now=None):
     the representation's. Otherwise, as ``representations``.
     """
     now = now or timezone.now()
-    found = list(Representation.objects.filter(page_id__in=page_ids)[:1])
+    found = encoded_bodies(Representation.objects.filter(page_id__in=page_ids)[:1])
     if found and is_current(found[0], now):
         return found[0]
-    return next(iter(representations(list(page_ids), now).values()), None)
+    return next(iter(representations(list(page_ids), now, encoded=True).values()), None)
 
 
 @task()
@@ -178,56 +188,61 @@ def refresh(page_id, representation=None):
 
 
 def representation_fields(representation):
-    body = representation.body
+    """The representation's fields by name, each the JSON the API sends as UTF-8: views of its
+    body, not copies."""
+    body = memoryview(body_bytes(representation))
     return {name: body[start:end] for name, start, end in representation.layout}
 
 
 def compose(representation, plan, request, parts):
     """One page of the answer as the serializer would give it, for ``plan``'s fields, added to
-    ``parts``: the pieces of JSON text the answer is joined from once, in one copy."""
+    ``parts``: the pieces of UTF-8 JSON the answer is joined from once, in one copy."""
     fields = representation_fields(representation)
-    fields["meta.is_fallback"] = json.dumps(is_fallback(representation.language_code, request))
-    separator = "{"
+    fields["meta.is_fallback"] = (
+        b"true" if is_fallback(representation.language_code, request) else b"false"
+    )
+    labels = plan.labels
+    separator = b"{"
     if "id" in plan.names and "id" not in plan.meta:
-        parts += (separator, '"id":', fields["id"])
-        separator = ","
+        parts += (separator, labels["id"], fields["id"])
+        separator = b","
     meta = [name for name in plan.names if name in plan.meta]
     for number, name in enumerate(meta):
         parts += (
             separator,
-            '"meta":{' if number == 0 else "",
-            f'"{name}":',
+            b'"meta":{' if number == 0 else b"",
+            labels[name],
             fields["meta." + name],
         )
-        separator = ","
+        separator = b","
     if meta:
-        parts.append("}")
+        parts.append(b"}")
     for name in plan.names:
         if name not in plan.meta and name != "id":
-            parts += (separator, f'"{name}":', fields[name])
-            separator = ","
-    parts.append("{}" if separator == "{" else "}")
+            parts += (separator, labels[name], fields[name])
+            separator = b","
+    parts.append(b"{}" if separator == b"{" else b"}")
 
 
 def composed(representation, plan, request):
-    """One page of the answer, for ``plan``'s fields, as JSON text with stored links."""
+    """One page of the answer, for ``plan``'s fields, as UTF-8 JSON with stored links."""
     parts = []
     compose(representation, plan, request, parts)
-    return "".join(parts)
+    return b"".join(parts)
 
 
 def detail(representation, plan, request):
-    return PreEncoded(encoded_with_base_url(composed(representation, plan, request), request))
+    return PreEncoded(bytes_with_base_url(composed(representation, plan, request), request))
 
 
 def listing(items, plan, request, total_count):
-    parts = [f'{{"meta":{{"total_count":{int(total_count)}}},"items":[']
+    parts = [b'{"meta":{"total_count":%d},"items":[' % int(total_count)]
     for number, representation in enumerate(items):
         if number:
-            parts.append(",")
+            parts.append(b",")
         compose(representation, plan, request, parts)
-    parts.append("]}")
-    return PreEncoded(encoded_with_base_url("".join(parts), request))
+    parts.append(b"]}")
+    return PreEncoded(bytes_with_base_url(b"".join(parts), request))
 
 
 # One field of one page, for the site's own HTML pages
@@ -244,5 +259,5 @@ def stored_field(page_id, name, request):
     representation = representations([page_id]).get(page_id)
     if representation is None:
         raise LookupError(f"page {page_id} is not in the delivery store")
-    text = representation_fields(representation)[name]
+    text = bytes(representation_fields(representation)[name]).decode()
     return json.loads(with_base_url(text, request))

@@ -49,15 +49,20 @@ def encode(value):
 
 
 def split(data):
-    """The detail's data as ``(layout, body)``: each field's JSON, in the detail's order."""
+    """The detail's data as ``(layout, body)``: each field's JSON, in the detail's order.
+
+    The layout counts UTF-8 bytes, as a read takes the fields out of the body's
+    bytes (``delivery/encoded.py``).
+    """
     pieces, layout, at = [], [], 0
     for name, value in data.items():
         entries = [(f"meta.{key}", item) for key, item in value.items()] if name == "meta" else []
         for entry_name, entry_value in entries or [(name, value)]:
             text = encode(entry_value)
-            layout.append([entry_name, at, at + len(text)])
+            size = len(text.encode())
+            layout.append([entry_name, at, at + size])
             pieces.append(text)
-            at += len(text)
+            at += size
     return layout, "".join(pieces)
 
 

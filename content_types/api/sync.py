@@ -158,7 +158,7 @@ def item(representation, request):
 
     model = delivery.model_of(representation)
     plan = delivery.field_plan(ContentPagesAPIViewSet, model, "", show_details=True)
-    return delivery.composed(representation, plan, request)
+    return delivery.composed(representation, plan, request).decode()
 
 
 class SyncEndpoint:

@@ -282,7 +282,7 @@ class ContentPagesAPIViewSet(
         queryset = self.filter_queryset(queryset)
         plan = self.field_plan(queryset.model, show_details=False)
         page_ids = self.paginator.page_ids(queryset, request)
-        found = delivery.representations(page_ids)
+        found = delivery.representations(page_ids, encoded=True)
         items = [found[page_id] for page_id in page_ids if page_id in found]
         response = Response(delivery.listing(items, plan, request, self.paginator.total_count))
         tags = [EVERY_PAGE, EVERY_LISTING, listing_tag(listed_model)]
