@@ -83,6 +83,8 @@ class EmbedPanel(Panel):
                     "language": page.locale.language_code,
                     "script_url": script_url,
                     "published": hidden_ancestor(page) is None,
+                    # The public API leaves out a page behind a password, a login or groups.
+                    "restricted": page.get_view_restrictions().exists(),
                     "code_id": f"{self.prefix}-code",
                     "status_id": f"{self.prefix}-status",
                 }

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
 from content_types.models import ConferenceIndexPage, ConferencePage
@@ -20,6 +21,10 @@ COPIED = {"sv": "Kopierad till urklipp.", "nb": "Kopiert til utklippstavlen."}
 NOT_YET = {
     "sv": "Elementet visas när sidan har publicerats",
     "nb": "Elementet vises når siden er publisert",
+}
+PRIVATE = {
+    "sv": "Elementet visar bara länken så länge den här sidan",
+    "nb": "Elementet viser bare lenken så lenge denne siden",
 }
 
 
@@ -114,7 +119,7 @@ class TestConferenceProgramme:
         assert preview["conference"] == str(page.pk) and preview["lang"] == "sv"
         assert preview.a.get_text() == f"Program: {page.title}"
         assert panel.select_one("script[src='http://testserver/embed/v1/samverkan.js']")
-        assert NOT_YET["sv"] not in panel.get_text()
+        assert NOT_YET["sv"] not in panel.get_text() and PRIVATE["sv"] not in panel.get_text()
 
     @pytest.mark.parametrize("language", ["sv", "nb"])
     def test_a_draft_conference_says_the_element_shows_once_published(
@@ -126,6 +131,23 @@ class TestConferenceProgramme:
 
         assert f'conference="{draft.pk}"' in code
         assert NOT_YET[language] in panel.get_text()
+        assert panel.select_one(".samverkan-embed__preview") is None
+        assert panel.select_one("script") is None
+
+    @pytest.mark.parametrize("language", ["sv", "nb"])
+    def test_a_conference_under_a_private_page_says_the_element_shows_only_the_link(
+        self, editor, language
+    ):
+        index = ConferenceIndexPage.objects.get(slug="konferenser")
+        page = make_conference(index, title="Läsdagen")
+        PageViewRestriction.objects.create(
+            page=index, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+        )
+        _html, panel, code = embed_panel(editor(language), page)
+
+        assert f'conference="{page.pk}"' in code
+        assert PRIVATE[language] in panel.get_text()
+        assert NOT_YET[language] not in panel.get_text()
         assert panel.select_one(".samverkan-embed__preview") is None
         assert panel.select_one("script") is None
 
