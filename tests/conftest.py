@@ -50,6 +50,29 @@ class ModuleTransaction:
             self.atomic.__exit__(None, None, None)
 
 
+#: The markers of tests that start servers, processes or browsers, or make many requests: the
+#: modules that hold them take the longest (make test's --durations report).
+LONG_RUNNING = ("slow", "load", "browser", "fuzz")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """The modules of long-running tests first, each module's tests kept together and in order.
+
+    The workers of a parallel run take the modules in the order collected; a long
+    module taken last keeps one worker busy while the other waits. This runs
+    before pytest-django's own ordering (conftest plugins come after installed
+    ones), whose stable sort keeps this order within each of its groups: the
+    tests that commit still run after the others.
+    """
+    long_running = {
+        item.module.__name__ if item.module else item.nodeid
+        for item in items
+        if any(item.get_closest_marker(name) for name in LONG_RUNNING)
+    }
+    items.sort(key=lambda item: (item.module.__name__ if item.module else None) not in long_running)
+
+
 @pytest.fixture(scope="module")
 def module_transaction(django_db_setup, django_db_blocker):
     with ModuleTransaction(django_db_blocker) as module_transaction:

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from content_types.api.store_maintenance import rebuild
 from content_types.models import ProjectPage, ProjectPartner
 
 from ..utils import (
@@ -46,7 +47,11 @@ FOCUS_AREA_TYPES = (
 @pytest.fixture(scope="module")
 def content(site_tree, django_db_blocker):
     with django_db_blocker.unblock():
-        return build_content(site_tree)
+        content = build_content(site_tree)
+        # Kept in the delivery store once, as the pages' commits would: no test changes them,
+        # and each would otherwise render the same pages again.
+        rebuild()
+        return content
 
 
 def build_content(tree):

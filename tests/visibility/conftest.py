@@ -3,12 +3,20 @@
 The world is built inside a transaction that spans the package and is rolled
 back at its end; each test still runs in its own savepoint, so a test that
 changes something (the cache tests do) leaves the world as it was.
+
+The world's pages are kept in the delivery store as a site's commits would
+leave them (``store_maintenance.rebuild``): the package transaction never
+commits, so nothing would render them before the first read, and every test
+would render the same pages again in its own savepoint. A change a test makes
+marks stale what it touches, as on a site, and what it reads is rendered again.
 """
 
 from contextlib import contextmanager
 
 import pytest
 from django.core.cache import caches
+
+from content_types.api.store_maintenance import rebuild
 
 from ..conftest import ModuleTransaction
 from .states import World
@@ -19,6 +27,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     with ModuleTransaction(django_db_blocker):
         with django_db_blocker.unblock():
             built = World(tmp_path_factory)
+            rebuild()
         yield built
 
 
