@@ -3,7 +3,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Window
+from django.db.models import QuerySet
 from django.utils.functional import classproperty
 from django.utils.translation import gettext as _
 from wagtail.api.v2.pagination import WagtailPagination
@@ -85,19 +85,14 @@ class ContentPagination(WagtailPagination):
     def page_ids(self, queryset, request):
         """The primary keys of the window of ``queryset`` asked for, setting ``total_count``.
 
-        A query of pages counts them with the keys it chooses (``COUNT(*) OVER ()``,
-        taken before the limit), one round trip where paginating makes two; a
-        second is made only when the window holds nothing (an offset past the
-        end, ``limit=0``, no match), which has nothing to count with. Search
-        results, which are not a query of pages, are paginated as Wagtail does.
+        Two queries, the count and the keys. Counted in the same query
+        (``COUNT(*) OVER ()``), PostgreSQL plans the keys as if it could stop
+        at the limit, then counts by walking every page in the tree's order:
+        on 200,000 pages, a listing of upcoming conferences took 216 ms instead
+        of 14. Nothing is fetched past the last page. Search results, which
+        are not a query of pages, are paginated as Wagtail does.
         """
-        if not isinstance(queryset, QuerySet) or queryset.query.distinct:
-            return [page.pk for page in self.paginate_queryset(queryset, request)]
-        offset, limit = self.window(request)
-        rows = list(
-            queryset.annotate(listed_in_all=Window(Count("*"))).values_list("pk", "listed_in_all")[
-                offset : offset + limit
-            ]
-        )
-        self.total_count = rows[0][1] if rows else queryset.count()
-        return [pk for pk, _count in rows]
+        chosen = self.paginate_queryset(queryset, request)
+        if isinstance(chosen, QuerySet):
+            return list(chosen.values_list("pk", flat=True))
+        return [page.pk for page in chosen]

@@ -52,9 +52,9 @@ PROGRAMME = 30
 # language roots and the view restrictions are remembered between requests until
 # content changes.
 MAX_QUERIES = 10
-# A listing from the store: the public pages' ids with how many there are in all (one
-# query, api/pagination.py), then their stored representations.
-LISTING_READ_QUERIES = 2
+# A listing from the store: how many public pages there are, the ids of those on the
+# page asked for, then their stored representations.
+LISTING_READ_QUERIES = 3
 # A detail from the store, read for the first time since content changed: whether the page
 # is public, then its stored representation. Read again, only the latter
 # (tests/visibility/test_remembered_state.py).
