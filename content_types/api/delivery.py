@@ -59,6 +59,21 @@ class FieldPlan:
         """Each field's name as it opens its member of the JSON object, in UTF-8."""
         return {name: b'"%s":' % name.encode() for name in self.names}
 
+    @cached_property
+    def shows_id(self):
+        """Whether ``id`` opens the object, before ``meta``."""
+        return "id" in self.names and "id" not in self.meta
+
+    @cached_property
+    def meta_names(self):
+        """The fields under ``meta``, in order."""
+        return [name for name in self.names if name in self.meta]
+
+    @cached_property
+    def body_names(self):
+        """The fields after ``meta``, in order."""
+        return [name for name in self.names if name not in self.meta and name != "id"]
+
 
 @lru_cache(maxsize=512)
 def field_plan(endpoint, model, fields_text, show_details):
@@ -203,11 +218,10 @@ def compose(representation, plan, request, parts):
     )
     labels = plan.labels
     separator = b"{"
-    if "id" in plan.names and "id" not in plan.meta:
+    if plan.shows_id:
         parts += (separator, labels["id"], fields["id"])
         separator = b","
-    meta = [name for name in plan.names if name in plan.meta]
-    for number, name in enumerate(meta):
+    for number, name in enumerate(plan.meta_names):
         parts += (
             separator,
             b'"meta":{' if number == 0 else b"",
@@ -215,12 +229,11 @@ def compose(representation, plan, request, parts):
             fields["meta." + name],
         )
         separator = b","
-    if meta:
+    if plan.meta_names:
         parts.append(b"}")
-    for name in plan.names:
-        if name not in plan.meta and name != "id":
-            parts += (separator, labels[name], fields[name])
-            separator = b","
+    for name in plan.body_names:
+        parts += (separator, labels[name], fields[name])
+        separator = b","
     parts.append(b"{}" if separator == b"{" else b"}")
 
 
