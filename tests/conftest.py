@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from content_types.api.store_maintenance import rebuild
 from content_types.models import (
     ConferenceIndexPage,
     HomePage,
@@ -99,6 +100,16 @@ def demo(demo_content, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield demo_content.lay_down()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def stored_demo(demo, django_db_blocker):
+    """The demo, its pages kept in the delivery store once for the module, as a site's commits
+    would leave them: a module whose tests read the same pages and change none asks for it,
+    and its tests no longer render them again each in its own savepoint."""
+    with django_db_blocker.unblock():
+        rebuild()
+    return demo
 
 
 @pytest.fixture(autouse=True)

@@ -13,20 +13,10 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
-from content_types.api.store_maintenance import rebuild
-
 from .helpers import conference_url, programme_item_url, upcoming_url
 from .parsers import ICS_PY_ZONES, READERS, ical_js
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def stored_demo(demo, django_db_blocker):
-    """The demo's pages kept in the delivery store once for the module, as a site's commits
-    would leave them: every test reads the same feeds, and would render them again."""
-    with django_db_blocker.unblock():
-        rebuild()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stored_demo")]
 
 
 TVINNING_STARTS = datetime(2009, 10, 20, 8, 0, tzinfo=UTC)

@@ -30,7 +30,6 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from wagtail.api import APIField
 from wagtail.models import Page, get_page_models
 
-from content_types.api.store_maintenance import rebuild
 from content_types.api.views import ContentPagesAPIViewSet
 from content_types.models import ConferencePage, ProjectPage
 from content_types.openapi.generator import build_document
@@ -38,20 +37,12 @@ from content_types.openapi.parameters import UndocumentedParameterError
 from content_types.openapi.schemas import UndocumentedFieldError
 from content_types.projects.models import ProjectStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stored_demo")]
 
 OPENAPI_URL = "/api/v2/openapi.json"
 SYNC_URL = "/api/v2/sync/"
 DOCS_URL = "/api/v2/docs/"
 UNDOCUMENTED_QUERY_PARAMETERS = {"_", "format"}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def stored_demo(demo, django_db_blocker):
-    """The demo's pages kept in the delivery store once for the module, as a site's commits
-    would leave them: the tests here read every page, and would each render them again."""
-    with django_db_blocker.unblock():
-        rebuild()
 
 
 @pytest.fixture(scope="module")
