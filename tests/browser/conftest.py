@@ -31,7 +31,7 @@ import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
 from django.db import connections
-from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django.test.testcases import LiveServerThread
 
 from .. import utils
 from . import content
@@ -114,18 +114,21 @@ def chromium():
             os.environ[ALLOW_ASYNC_UNSAFE] = previous
 
 
-class OneRequestAtATime(LiveServerThread):
-    """A live server that handles one request at a time.
+class OneRequestAtATimeServer(WSGIServer):
+    """Django's WSGI server, answering in the server's thread: one request at a time.
 
     An in-memory SQLite test database is a single connection, shared with the
     server's thread; the admin's background requests (autosave, editing-session
     pings) must not use it at the same time as the request being answered.
+    The server's thread already uses the connections it is given.
     """
 
-    def _create_server(self, connections_override=None):
-        return WSGIServer(
-            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
-        )
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class OneRequestAtATime(LiveServerThread):
+    server_class = OneRequestAtATimeServer
 
 
 @pytest.fixture(scope="session")
