@@ -20,6 +20,8 @@ what the suite keeps between modules: the content types are compared first,
 since every process keeps them in memory by their keys. The demo stores no
 files.
 
+The browser tests keep one seed of the demo the same way (``browser/conftest.py``)
+and lay it down committed, as their live server reads only what is committed.
 The tests of the loader itself (``tests/demo/``) call ``load_demo_content()``
 directly.
 """
@@ -44,17 +46,21 @@ class DemoContent:
         self.content_types = content_types
 
     @classmethod
-    def for_this_run(cls, tmp_path_factory):
-        """Loaded by the first process of the run that asks; read from its file by the others."""
+    def for_this_run(cls, tmp_path_factory, name="demo-content", build=load):
+        """Loaded by the first process of the run that asks; read from its file by the others.
+
+        ``build`` makes the content (``load_demo_content`` by default) and
+        returns what ``lay_down()`` is to return; ``name`` names its file.
+        """
 
         def load_and_keep(path):
             with transaction.atomic():
-                report = load()
+                report = build()
                 rows = read_tables()
                 transaction.set_rollback(True)
             path.write_bytes(pickle.dumps((report, rows, content_types())))
 
-        path = made_once(tmp_path_factory, "demo-content.pickle", load_and_keep)
+        path = made_once(tmp_path_factory, f"{name}.pickle", load_and_keep)
         return cls(*pickle.loads(path.read_bytes()))
 
     def lay_down(self):

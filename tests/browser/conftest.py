@@ -30,10 +30,15 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
-from django.db import connections
+from django.db import connections, transaction
 from django.test.testcases import LiveServerThread
+from wagtail.models import Locale
+
+from content_types.conferences.models import ConferencePage
+from content_types.demo import examples
 
 from .. import utils
+from ..demo_content import DemoContent
 from . import content
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -252,6 +257,46 @@ def new_page(chromium, screenshots, request):
 def tree():
     """The site's page tree in Swedish and Norwegian (tests/utils.py)."""
     return utils.build_site_tree()
+
+
+def tvinning_and_examples():
+    """The demo's Tvinning conference (2009) translated into Norwegian, and the two
+    example conferences of the coming months that ``make run`` loads; returns the
+    Tvinning conference's key."""
+    tvinning = content.tvinning_demo_content()
+    examples.load_example_conferences()
+    return tvinning.pk
+
+
+@pytest.fixture(scope="session")
+def tvinning_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``tvinning_and_examples()``, built once for the run and kept as rows
+    (``tests/demo_content.py``): building it through wagtail-localize takes seconds."""
+    with django_db_blocker.unblock():
+        return DemoContent.for_this_run(tmp_path_factory, "tvinning", tvinning_and_examples)
+
+
+@pytest.fixture
+def tvinning(servers, tvinning_rows):
+    """The Tvinning conference in Swedish and Norwegian, committed for the live server,
+    beside the example conferences (``example_conferences``).
+
+    Laid down first, into the database as ``migrate`` left it: the rows replace
+    every table's.
+    """
+    with transaction.atomic():
+        pk = tvinning_rows.lay_down()
+    swedish = ConferencePage.objects.get(pk=pk)
+    return swedish, swedish.get_translation(Locale.objects.get(language_code="nb"))
+
+
+@pytest.fixture
+def example_conferences(tvinning):
+    """The two example conferences (content_types/demo/examples.py) in Swedish, soonest
+    first: the conference day in Stockholm and the network meeting in Oslo."""
+    index = tvinning[0].get_parent()
+    found = ConferencePage.objects.child_of(index).filter(slug__in=examples.SLUGS)
+    return tuple(found.order_by("start"))
 
 
 @pytest.fixture

@@ -12,11 +12,8 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from content_types.conferences.models import ConferencePage
-from content_types.demo import examples
-
 from .. import utils
-from . import accessibility, content
+from . import accessibility
 from .conftest import READER_TIME_ZONE, TIMEOUT_MS, VIEWPORT
 from .content import TVINNING_DAY
 from .host_site import (
@@ -43,25 +40,6 @@ NARROW = {"width": 375, "height": 800}
 def host(servers):
     with HostSite(strict_policy(servers.api)) as site:
         yield site
-
-
-@pytest.fixture
-def tvinning(servers):
-    """The demo's Tvinning conference (2009) in Swedish, and its Norwegian translation."""
-    swedish = content.tvinning_demo_content()
-    norwegian = swedish.get_translation(Locale.objects.get(language_code="nb"))
-    return swedish, norwegian
-
-
-@pytest.fixture
-def example_conferences(tvinning):
-    """The two example conferences of the coming months that ``make run`` loads
-    (content_types/demo/examples.py), in Swedish, soonest first: the conference
-    day in Stockholm and the network meeting in Oslo."""
-    examples.load_example_conferences()
-    index = tvinning[0].get_parent()
-    found = ConferencePage.objects.child_of(index).filter(slug__in=examples.SLUGS)
-    return tuple(found.order_by("start"))
 
 
 def api_requests(page, servers):

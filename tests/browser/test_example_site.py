@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .. import utils
-from . import content, public
+from . import public
 from .content import TVINNING_DAY
 
 pytestmark = [
@@ -20,9 +20,9 @@ pytestmark = [
 
 
 def test_the_tvinning_programme_is_shown_with_its_times_in_stockholm(
-    servers, new_page, screenshots
+    servers, new_page, screenshots, tvinning
 ):
-    tvinning = content.tvinning_demo_content()
+    tvinning, _norwegian = tvinning
 
     page = new_page()
     public.open_example_site(page, servers)
