@@ -45,8 +45,9 @@ class LocalizedPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
+        content_type_id = get_content_type_pk(model)
         rows = [
-            index_row(model, ObjectIndexer(obj, self.backend.indexing_with(config)))
+            index_row(content_type_id, ObjectIndexer(obj, self.backend.indexing_with(config)))
             for config, group in self.backend.configs.group_by_config(objs).items()
             for obj in group
         ]
@@ -61,7 +62,7 @@ class LocalizedPostgresIndex(PostgresIndex):
         )
         title_norms.set_norms(
             written.filter(
-                content_type_id=rows[0].content_type_id,
+                content_type_id=content_type_id,
                 object_id__in=[row.object_id for row in rows],
             ),
             self.backend.title_length_average_seconds,
@@ -72,10 +73,10 @@ class LocalizedPostgresIndex(PostgresIndex):
 REWRITTEN_FIELDS = ("title", "autocomplete", "body", "title_norm", "title_text", "body_text")
 
 
-def index_row(model, indexer):
+def index_row(content_type_id, indexer):
     """The index row of ``indexer``'s object, as Wagtail's backend writes it."""
     return IndexEntry(
-        content_type_id=get_content_type_pk(model),
+        content_type_id=content_type_id,
         object_id=indexer.id,
         title=indexer.title,
         autocomplete=indexer.autocomplete,

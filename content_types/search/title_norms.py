@@ -15,17 +15,18 @@ from django.db.models.functions import Length
 AVERAGE_SECONDS = 600
 
 
+def titled(rows):
+    """The rows of ``rows`` with a title, each with its number of terms (``title_length``)."""
+    return rows.annotate(title_length=Length("title")).filter(title_length__gt=0)
+
+
 def average_title_length(entries, seconds=AVERAGE_SECONDS):
     """The average number of terms in the non-empty titles of ``entries``'s table; None if none."""
     key = f"samverkan:search:title-length-average:{entries.db}"
     average = cache.get(key)
     if average is None:
-        average = (
-            entries.model.objects.using(entries.db)
-            .annotate(title_length=Length("title"))
-            .filter(title_length__gt=0)
-            .aggregate(average=Avg("title_length"))["average"]
-        )
+        table = entries.model.objects.using(entries.db)
+        average = titled(table).aggregate(average=Avg("title_length"))["average"]
         if average is not None:
             cache.set(key, average, seconds)
     return average
@@ -36,6 +37,4 @@ def set_norms(rows, seconds=AVERAGE_SECONDS):
     average = average_title_length(rows, seconds)
     if average is None:
         return
-    rows.annotate(title_length=Length("title")).filter(title_length__gt=0).update(
-        title_norm=average / F("title_length")
-    )
+    titled(rows).update(title_norm=average / F("title_length"))
