@@ -67,11 +67,16 @@ def pytest_collection_modifyitems(items):
     tests that commit still run after the others.
     """
     long_running = {
-        item.module.__name__ if item.module else item.nodeid
+        module_of(item)
         for item in items
         if any(item.get_closest_marker(name) for name in LONG_RUNNING)
     }
-    items.sort(key=lambda item: (item.module.__name__ if item.module else None) not in long_running)
+    items.sort(key=lambda item: module_of(item) not in long_running)
+
+
+def module_of(item):
+    """The name of the module a collected test is in (its node id if it has none)."""
+    return item.module.__name__ if item.module else item.nodeid
 
 
 @pytest.fixture(scope="module")
